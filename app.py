@@ -1,0 +1,24 @@
+"""Trang chủ: tổng quan của đơn vị (the home page; it grows into the dashboard)."""
+
+import streamlit as st
+
+from qms.i18n import t
+from qms.queries import audit_log
+from qms.queries.overview import overview
+from qms.ui.guard import guard
+
+actor = guard("home")
+figures = overview(actor.organization_id)
+
+st.write(t("home.welcome", name=actor.full_name))
+cols = st.columns(4)
+cols[0].metric(t("home.units"), figures.units)
+cols[1].metric(t("home.users"), figures.users)
+cols[2].metric(t("home.users_without_password"), figures.users_without_password)
+cols[3].metric(t("home.changes_30d"), figures.changes_last_30_days)
+
+if actor.can("audit_log.read"):
+    st.subheader(t("home.recent"))
+    frame, _ = audit_log.search(actor.organization_id, audit_log.AuditFilter(), page_size=10)
+    st.dataframe(frame.rename(columns=lambda c: t(f"audit.col.{c}")), hide_index=True,
+                 key="home.recent")

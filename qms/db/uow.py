@@ -1,0 +1,38 @@
+"""Unit of work: one session per user action, rolled back unless the service commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from qms.db.engine import session_factory
+
+
+class UnitOfWork:
+    """Holds the session of one user action; ``commit`` is the only way anything persists."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def commit(self) -> None:
+        self.session.commit()
+
+
+@contextmanager
+def unit_of_work() -> Iterator[UnitOfWork]:
+    """Open a session; whatever was not committed when the block ends is rolled back."""
+    session = session_factory()()
+    try:
+        yield UnitOfWork(session)
+    finally:
+        session.rollback()
+        session.close()
+
+
+@contextmanager
+def read_session() -> Iterator[Session]:
+    """A short read-only session for queries; never commits."""
+    with unit_of_work() as uow:
+        yield uow.session

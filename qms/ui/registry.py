@@ -1,0 +1,58 @@
+"""Navigation as data: every page, its title, icon, group and the roles that see it.
+
+The smoke test runs each entry as every role and fails when a file in ``pages/`` is missing
+here, so a page cannot be added without deciding who may open it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qms.domain.roles import ALL_ROLES, Role
+
+A, ISO, AUD, OFF, LEAD, VIEW = (
+    Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER, Role.VIEWER,
+)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: ``path`` is relative to the project root, as ``st.page_link`` wants it."""
+
+    key: str
+    path: str
+    title_key: str
+    icon: str
+    group_key: str
+    roles: frozenset[Role]
+
+    def allows(self, roles: frozenset[Role]) -> bool:
+        return bool(self.roles & roles)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "app.py", "page.home", "🏠", "group.overview", ALL_ROLES),
+    PageSpec("account", "pages/80_tai_khoan.py", "page.account", "👤", "group.personal",
+             ALL_ROLES),
+    PageSpec("organization", "pages/90_to_chuc.py", "page.organization", "🏛️", "group.admin",
+             frozenset({A, ISO})),
+    PageSpec("users", "pages/91_nguoi_dung.py", "page.users", "👥", "group.admin",
+             frozenset({A})),
+    PageSpec("audit_log", "pages/92_nhat_ky.py", "page.audit_log", "📜", "group.admin",
+             frozenset({A, ISO})),
+)
+
+GROUP_ORDER = ("group.overview", "group.personal", "group.admin")
+
+
+def page(key: str) -> PageSpec:
+    """The registry entry for ``key`` (a page asking for an unknown key is a bug)."""
+    for spec in PAGES:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+def visible_pages(roles: frozenset[Role]) -> list[PageSpec]:
+    """The pages a user with ``roles`` sees, in registry order."""
+    return [spec for spec in PAGES if spec.allows(roles)]
