@@ -19,6 +19,7 @@ from qms.db import migrate
 from qms.db.engine import bound_sessions, dispose_engines, get_engine
 from qms.services import passwords
 from tests import pg
+from tests.skips import skip_or_fail
 
 ENGINES = ("sqlite", "postgresql")
 
@@ -49,7 +50,7 @@ def database_url(request, tmp_path_factory) -> Iterator[str]:
         return
     base = pg.base_url()
     if base is None:
-        pytest.skip(pg.SKIP_REASON)
+        skip_or_fail(pg.SKIP_REASON)
     with pg.temp_database(base) as url:
         migrate.upgrade(url)
         yield url
@@ -81,7 +82,7 @@ def fresh_database_url(request, tmp_path) -> Iterator[str]:
         return
     base = pg.base_url()
     if base is None:
-        pytest.skip(pg.SKIP_REASON)
+        skip_or_fail(pg.SKIP_REASON)
     with pg.temp_database(base) as url:
         mp.setenv("QMS_DATABASE_URL", url)
         yield url

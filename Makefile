@@ -1,0 +1,52 @@
+# The two commands of the README: `make run` and `make test`. Both set themselves up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ADDRESS := $(or $(QMS_HOST),127.0.0.1)
+PORT    := $(or $(QMS_PORT),8501)
+
+.PHONY: run test e2e lint migrate demo clean-venv
+
+$(BIN)/python:
+	@echo "==> Tạo môi trường ảo $(VENV) (create the virtualenv)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	@echo "==> Cài thư viện (install requirements.txt)"
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	@echo "==> Cài công cụ kiểm thử (install requirements-dev.txt)"
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+migrate: $(VENV)/.runtime
+	@echo "==> Cập nhật cơ sở dữ liệu (migrate)"
+	$(BIN)/python -m qms migrate
+
+demo: migrate
+	@if [ "$${QMS_DEMO:-1}" = "0" ]; then \
+	  echo "==> QMS_DEMO=0: không nạp dữ liệu mẫu; nhập thông tin đơn vị khi mở ứng dụng"; \
+	else \
+	  echo "==> Nạp dữ liệu mẫu xã Nam Trung nếu cơ sở dữ liệu còn trống (demo --if-empty)"; \
+	  $(BIN)/python -m qms demo --if-empty; \
+	fi
+
+run: demo
+	@echo "==> Phục vụ ứng dụng tại http://$(ADDRESS):$(PORT)  (Ctrl+C để dừng)"
+	$(BIN)/streamlit run qms/web.py --server.address $(ADDRESS) --server.port $(PORT)
+
+test: $(VENV)/.dev
+	@echo "==> Chạy toàn bộ bộ kiểm thử (SQLite; PostgreSQL khi có QMS_TEST_POSTGRES_URL)"
+	$(BIN)/python -m pytest
+
+e2e: $(VENV)/.dev
+	$(BIN)/python -m pytest -m browser
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check qms pages app.py tests
+
+clean-venv:
+	rm -rf $(VENV)
