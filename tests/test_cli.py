@@ -22,7 +22,7 @@ def test_migrate_then_demo_loads_nam_trung_once(fresh_database_url):
     assert cli.run(["demo", "--if-empty"]) == \
         "Cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu."
     users = list_users(load_demo(if_empty=True).organization_id)
-    assert {u.username for u in users} >= {"bennv", "lanpt", "hoant"}
+    assert {u.username for u in users} >= {"bennv", "hangnt", "hoant"}
     assert not any(u.has_password for u in users)
     assert auth.needs_first_admin()
 
@@ -34,12 +34,12 @@ def test_user_add_set_password_and_disable(fresh_database_url, monkeypatch):
     cli.run(["user", "add", "quantri", "--full-name", "Quản Trị Viên", "--role", "admin",
              "--unit", "Văn phòng - Thống kê", "--password-stdin"])
     assert not auth.needs_first_admin()
-    monkeypatch.setattr(sys, "stdin", io.StringIO("mat-khau-cua-lan\n"))
-    cli.run(["user", "set-password", "lanpt", "--password-stdin"])
-    assert auth.sign_in("lanpt", "mat-khau-cua-lan").actor.username == "lanpt"
-    assert "vô hiệu hóa" in cli.run(["user", "disable", "lanpt", "--reason", "chuyển công tác"])
+    monkeypatch.setattr(sys, "stdin", io.StringIO("mat-khau-cua-hang\n"))
+    cli.run(["user", "set-password", "hangnt", "--password-stdin"])
+    assert auth.sign_in("hangnt", "mat-khau-cua-hang").actor.username == "hangnt"
+    assert "vô hiệu hóa" in cli.run(["user", "disable", "hangnt", "--reason", "chuyển công tác"])
     with pytest.raises(AuthenticationFailed, match="vô hiệu hóa"):
-        auth.sign_in("lanpt", "mat-khau-cua-lan")
+        auth.sign_in("hangnt", "mat-khau-cua-hang")
 
 
 def test_cli_errors_are_vietnamese_sentences_with_exit_code_2(fresh_database_url, monkeypatch,
@@ -47,7 +47,7 @@ def test_cli_errors_are_vietnamese_sentences_with_exit_code_2(fresh_database_url
     cli.run(["migrate"])
     cli.run(["demo"])
     monkeypatch.setattr(sys, "stdin", io.StringIO("ngan\n"))
-    assert cli.main(["user", "set-password", "lanpt", "--password-stdin"]) == 2
+    assert cli.main(["user", "set-password", "hangnt", "--password-stdin"]) == 2
     assert "Lỗi: Mật khẩu phải có ít nhất 10 ký tự." in capsys.readouterr().err
 
 
