@@ -1,6 +1,7 @@
-"""The text catalogs: every string a user reads comes from ``qms/locales/<lang>.json``.
+"""The text catalogs: every string a user reads comes from ``qms/locales/<lang>/*.json``.
 
-Vietnamese is the default; English is complete beside it and chosen per user.
+Each feature keeps its own file (``core.json``, ``plan.json`` …); a key defined twice is an
+error. Vietnamese is the default; English is complete beside it and chosen per user.
 """
 
 from __future__ import annotations
@@ -21,9 +22,14 @@ _current: ContextVar[str] = ContextVar("qms_lang", default=DEFAULT_LANG)
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """The flat ``key -> text`` catalog of one language (NFC)."""
-    raw = json.loads((_LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
-    return {key: nfc(value) for key, value in raw.items()}
+    """The flat ``key -> text`` catalog of one language (NFC), merged from its files."""
+    merged: dict[str, str] = {}
+    for path in sorted((_LOCALES / lang).glob("*.json")):
+        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+            if key in merged:
+                raise ValueError(f"{path.name}: key {key!r} is defined twice")
+            merged[key] = nfc(value)
+    return merged
 
 
 def set_language(lang: str | None) -> None:

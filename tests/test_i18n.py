@@ -21,6 +21,12 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def test_both_languages_have_the_same_catalog_files():
+    names = {lang: sorted(p.name for p in (ROOT / "qms" / "locales" / lang).glob("*.json"))
+             for lang in ("vi", "en")}
+    assert names["vi"] == names["en"] and "core.json" in names["vi"]
+
+
 def test_english_has_every_vietnamese_key_with_the_same_placeholders():
     vi, en = catalog("vi"), catalog("en")
     assert set(vi) == set(en)
@@ -29,7 +35,7 @@ def test_english_has_every_vietnamese_key_with_the_same_placeholders():
 
 
 def test_catalog_files_are_stored_in_nfc():
-    for path in (ROOT / "qms" / "locales").glob("*.json"):
+    for path in (ROOT / "qms" / "locales").glob("*/*.json"):
         raw = path.read_text(encoding="utf-8")
         assert raw == unicodedata.normalize("NFC", raw), path.name
         assert json.loads(raw)
