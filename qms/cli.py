@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 
@@ -46,7 +47,21 @@ def _parser() -> argparse.ArgumentParser:
     enable = user.add_parser("enable", help=t("cli.user.enable.help"))
     enable.add_argument("username")
     user.add_parser("list", help=t("cli.user.list.help"))
+    for module in _feature_modules():
+        module.add_commands(sub)
     return p
+
+
+def _feature_modules() -> list[Any]:
+    """Feature command groups (``plan``, ``procedures``, ``report`` …), each a module in
+    ``qms/commands/`` with ``add_commands(subparsers)`` and ``run(args) -> str | None``."""
+    import importlib
+    import pkgutil
+
+    import qms.commands as package
+
+    return [importlib.import_module(f"qms.commands.{info.name}")
+            for info in pkgutil.iter_modules(package.__path__)]
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -114,7 +129,13 @@ def run(argv: Sequence[str] | None = None) -> str:
         if not result.loaded:
             return t("cli.demo.skipped")
         return t("cli.demo.loaded", units=result.units, users=result.users)
-    return _cmd_user(args)
+    if args.command == "user":
+        return _cmd_user(args)
+    for module in _feature_modules():
+        output = module.run(args)
+        if output is not None:
+            return output
+    raise SystemExit(t("cli.unknown_command", command=args.command))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
