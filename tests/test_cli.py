@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from qms import cli
-from qms.domain.errors import AuthenticationFailed
 from qms.config import ROOT
+from qms.domain.errors import AuthenticationFailed
 from qms.queries.users import list_users
 from qms.services import auth
 from qms.services.demo import load_demo

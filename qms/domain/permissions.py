@@ -1,37 +1,58 @@
 """Who may do what: one declared matrix, checked by every mutating service.
 
-Keys are service actions. ``SELF`` marks actions any signed-in user may do on their own record.
+``PERMISSIONS[action][role]`` is ``None`` when the role may always do the action, or the name
+of a condition that must hold for the record at hand (``"own_unit"``: the record belongs to
+the actor's unit). ``SELF_SERVICE`` actions concern the actor's own account only.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from qms.domain.roles import Role
 
 A, ISO, AUD, OFF, LEAD, VIEW = (
     Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER, Role.VIEWER,
 )
-SELF = "self"
+OWN_UNIT = "own_unit"
+Rule = dict[Role, str | None]
 
-PERMISSIONS: dict[str, frozenset[Role]] = {
-    "organization.update": frozenset({A}),
-    "unit.create": frozenset({A, ISO}),
-    "unit.update": frozenset({A, ISO}),
-    "user.create": frozenset({A}),
-    "user.update": frozenset({A}),
-    "user.set_password": frozenset({A}),
-    "user.disable": frozenset({A}),
-    "user.enable": frozenset({A}),
-    "user.unlock": frozenset({A}),
-    "audit_log.read": frozenset({A, ISO}),
-    "audit_log.export": frozenset({A, ISO}),
-    "user.read": frozenset({A, ISO, LEAD}),
+
+def _always(*roles: Role) -> Rule:
+    return dict.fromkeys(roles)
+
+
+PERMISSIONS: dict[str, Rule] = {
+    "organization.update": _always(A),
+    "unit.create": _always(A, ISO),
+    "unit.update": _always(A, ISO),
+    "user.create": _always(A),
+    "user.update": _always(A),
+    "user.set_password": _always(A),
+    "user.disable": _always(A),
+    "user.enable": _always(A),
+    "user.unlock": _always(A),
+    "user.read": _always(A, ISO, LEAD),
+    "audit_log.read": _always(A, ISO),
+    "audit_log.export": _always(A, ISO),
+    "plan.import": _always(A, ISO),
+    "plan_task.update": {**_always(A, ISO, LEAD), OFF: OWN_UNIT},
+    "plan_target.measure": {**_always(A, ISO), OFF: OWN_UNIT},
+    "trace.link": _always(A, ISO, AUD, OFF),
+    "trace.unlink": _always(A, ISO),
+    "evidence.create": _always(A, ISO, AUD, OFF),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})
 
 
-def allowed(action: str, roles: frozenset[Role]) -> bool:
-    """True when one of ``roles`` may perform ``action``; unknown actions are refused."""
+def allowed(action: str, roles: Iterable[Role], conditions: Iterable[str] = ()) -> bool:
+    """True when a role of the actor may do ``action`` given the ``conditions`` that hold.
+
+    Unknown actions are refused, so a service without an entry cannot run.
+    """
     if action in SELF_SERVICE:
         return True
-    return bool(PERMISSIONS.get(action, frozenset()) & roles)
+    rule = PERMISSIONS.get(action, {})
+    held = set(conditions)
+    return any(role in rule and (rule[role] is None or rule[role] in held) for role in roles)

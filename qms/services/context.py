@@ -27,10 +27,12 @@ class Actor:
         """The command line and the demo loader act with every role, logged as ``name``."""
         return cls(None, name, name, organization_id, ALL_ROLES)
 
-    def can(self, action: str) -> bool:
-        return allowed(action, self.roles)
+    def can(self, action: str, *, unit_id: int | None = None) -> bool:
+        """Whether the matrix allows ``action``; ``unit_id`` is the record's unit, if any."""
+        conditions = ["own_unit"] if unit_id is not None and unit_id == self.unit_id else []
+        return allowed(action, self.roles, conditions)
 
-    def require(self, action: str) -> None:
+    def require(self, action: str, *, unit_id: int | None = None) -> None:
         """Raise ``PermissionDenied`` unless the matrix lets this actor do ``action``."""
-        if not self.can(action):
+        if not self.can(action, unit_id=unit_id):
             raise PermissionDenied("error.permission_denied", action=action)

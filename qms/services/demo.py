@@ -13,6 +13,7 @@ from qms.db.uow import unit_of_work
 from qms.domain.roles import parse_roles
 from qms.services import audit
 from qms.services.context import Actor
+from qms.services.demo_plan import load_demo_plan
 from qms.services.organizations import OrgInput, insert_organization
 from qms.services.users import UserInput, insert_user
 
@@ -25,6 +26,7 @@ class DemoResult:
     organization_id: int | None
     units: int = 0
     users: int = 0
+    plan_id: int | None = None
 
 
 def load_demo(*, if_empty: bool = True) -> DemoResult:
@@ -52,4 +54,6 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
             )
             insert_user(uow.session, org.id, data)
         uow.commit()
-        return DemoResult(True, org.id, len(units), len(spec["users"]))
+        org_id = org.id
+    plan_id = load_demo_plan(org_id)
+    return DemoResult(True, org_id, len(units), len(spec["users"]), plan_id)

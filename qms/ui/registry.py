@@ -32,6 +32,11 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "app.py", "page.home", "🏠", "group.overview", ALL_ROLES),
+    PageSpec("plan", "pages/10_ke_hoach.py", "page.plan", "📋", "group.plan", ALL_ROLES),
+    PageSpec("plan_import", "pages/11_nhap_ke_hoach.py", "page.plan_import", "📥", "group.plan",
+             frozenset({A, ISO})),
+    PageSpec("traceability", "pages/12_truy_vet.py", "page.traceability", "🧭", "group.plan",
+             ALL_ROLES),
     PageSpec("account", "pages/80_tai_khoan.py", "page.account", "👤", "group.personal",
              ALL_ROLES),
     PageSpec("organization", "pages/90_to_chuc.py", "page.organization", "🏛️", "group.admin",
@@ -42,7 +47,7 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A, ISO})),
 )
 
-GROUP_ORDER = ("group.overview", "group.personal", "group.admin")
+GROUP_ORDER = ("group.overview", "group.plan", "group.personal", "group.admin")
 
 
 def page(key: str) -> PageSpec:

@@ -2,6 +2,21 @@
 
 from qms.db.models.audit import AuditLog
 from qms.db.models.auth import AuthSession
+from qms.db.models.evidence import Evidence, StoredFile
 from qms.db.models.org import Organization, Unit, User, UserRole
+from qms.db.models.plan import (
+    Plan,
+    PlanArea,
+    PlanTarget,
+    PlanTask,
+    ReportingPeriod,
+    Responsibility,
+    TargetMeasurement,
+)
+from qms.db.models.trace import TraceLink
 
-__all__ = ["AuditLog", "AuthSession", "Organization", "Unit", "User", "UserRole"]
+__all__ = [
+    "AuditLog", "AuthSession", "Evidence", "Organization", "Plan", "PlanArea", "PlanTarget",
+    "PlanTask", "ReportingPeriod", "Responsibility", "StoredFile", "TargetMeasurement",
+    "TraceLink", "Unit", "User", "UserRole",
+]

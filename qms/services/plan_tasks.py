@@ -1,0 +1,94 @@
+"""Working a plan task: owner, due date, status, progress notes, target measurements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
+from qms.db.uow import unit_of_work
+from qms.domain import validation as v
+from qms.domain.errors import Conflict, NotFound, ValidationFailed
+from qms.domain.plan_rules import TaskStatus
+from qms.services import audit, clock
+from qms.services.context import Actor
+
+
+@dataclass(frozen=True)
+class TaskUpdate:
+    """The task form."""
+
+    owner_unit_id: int | None
+    owner_user_id: int | None
+    due_date: date | None
+    status: str
+    progress_note: str = ""
+    completed_on: date | None = None
+
+
+def _snapshot(task: PlanTask) -> dict[str, object]:
+    return {"owner_unit_id": task.owner_unit_id, "owner_user_id": task.owner_user_id,
+            "due_date": task.due_date, "status": task.status,
+            "progress_note": task.progress_note, "completed_on": task.completed_on}
+
+
+def update_task(actor: Actor, task_id: int, data: TaskUpdate, expected_version: int) -> int:
+    """Save the task form; an officer may update the tasks of their own unit only."""
+    with unit_of_work() as uow:
+        s = uow.session
+        task = s.get(PlanTask, task_id)
+        if task is None or task.organization_id != actor.organization_id:
+            raise NotFound("error.not_found")
+        actor.require("plan_task.update", unit_id=task.owner_unit_id)
+        if task.version != expected_version:
+            raise Conflict("error.stale", current=task.version)
+        if data.status not in {s.value for s in TaskStatus}:
+            raise ValidationFailed("plan.task.bad_status")
+        for model, ident in ((Unit, data.owner_unit_id), (User, data.owner_user_id)):
+            row = s.get(model, ident) if ident is not None else None
+            if ident is not None and (row is None or row.organization_id != actor.organization_id):
+                raise ValidationFailed("validation.unit")
+        before = _snapshot(task)
+        task.owner_unit_id, task.owner_user_id = data.owner_unit_id, data.owner_user_id
+        task.due_date, task.status = data.due_date, data.status
+        task.progress_note = v.text(data.progress_note, "field.plan.progress_note",
+                                    max_len=5000, multiline=True)
+        task.completed_on = (data.completed_on or clock.now().date()) \
+            if data.status == TaskStatus.DONE else None
+        s.flush()
+        audit.record(s, actor, "plan_task.update", "plan_task", task.id, before=before,
+                     after=_snapshot(task))
+        uow.commit()
+        return task.version
+
+
+def record_measurement(actor: Actor, target_id: int, period_id: int, value: float,
+                       note: str = "") -> None:
+    """Enter (or correct) a target's measured value for one reporting period."""
+    with unit_of_work() as uow:
+        s = uow.session
+        target = s.get(PlanTarget, target_id)
+        task = s.get(PlanTask, target.task_id) if target else None
+        period = s.get(ReportingPeriod, period_id)
+        if task is None or task.organization_id != actor.organization_id or \
+                period is None or period.plan_id != task.plan_id:
+            raise NotFound("error.not_found")
+        actor.require("plan_target.measure", unit_id=task.owner_unit_id)
+        if not 0 <= value <= (100 if target.unit == "%" else 1e12):
+            raise ValidationFailed("plan.target.bad_value")
+        note = v.text(note, "field.note", max_len=1000)
+        row = s.scalar(select(TargetMeasurement).where(TargetMeasurement.target_id == target_id,
+                                                       TargetMeasurement.period_id == period_id))
+        before = {"value": row.value, "note": row.note} if row else None
+        if row is None:
+            row = TargetMeasurement(organization_id=actor.organization_id, target_id=target_id,
+                                    period_id=period_id, value=value, note=note)
+            s.add(row)
+        else:
+            row.value, row.note = value, note
+        s.flush()
+        audit.record(s, actor, "plan_target.measure", "plan_target", target_id, before=before,
+                     after={"period_id": period_id, "value": value, "note": note})
+        uow.commit()

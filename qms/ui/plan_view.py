@@ -1,0 +1,93 @@
+"""Widgets of the plan pages: version picker, header, filters, the task tree."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from qms.domain.vn_dates import vn_short_date
+from qms.i18n import t
+from qms.queries.organizations import UnitView
+from qms.queries.plans import PlanHeader, PlanSummary
+
+STATUS_ICON = {"not_started": "⚪", "in_progress": "🔵", "done": "✅", "late": "🔴"}
+
+
+def choose_plan(plans: list[PlanSummary], key: str) -> PlanSummary:
+    """Pick a plan version (the current one of the newest year first); ``?plan=ID`` works."""
+    wanted = st.query_params.get("plan")
+    index = next((i for i, p in enumerate(plans) if str(p.id) == wanted), 0)
+    return st.selectbox(t("plan.choose"), plans, index=index, key=key, format_func=lambda p: (
+        f"{p.year} — {t('plan.version', n=p.version_no)}"
+        + ("" if p.is_current else f" ({t('plan.superseded')})")))
+
+
+def header(h: PlanHeader) -> None:
+    st.subheader(h.summary.title or t("plan.untitled"))
+    if not h.summary.is_current:
+        st.warning(t("plan.superseded_note"))
+    if h.periods:
+        st.markdown(f"**{t('plan.periods')}**")
+        st.dataframe(pd.DataFrame([{
+            t("plan.period"): p.name, t("plan.period.start"): vn_short_date(p.start_date),
+            t("plan.period.end"): vn_short_date(p.end_date),
+            t("plan.period.due"): vn_short_date(p.due_date) if p.due_date else p.due_rule,
+        } for p in h.periods]), hide_index=True, key="plan.periods.table")
+    with st.expander(t("plan.basis_and_responsibilities")):
+        for b in h.basis:
+            st.markdown(f"- {b.get('text') or b.get('number')}")
+        for r in h.responsibilities:
+            areas = ", ".join(str(a) for a in r["areas"]) or "—"
+            st.markdown(f"**{r['party']}** ({t('plan.resp.areas')}: {areas}; "
+                        f"{t('plan.resp.unit')}: {r['unit'] or '—'})")
+    if h.warnings:
+        with st.expander(t("plan.warnings", n=len(h.warnings))):
+            for w in h.warnings:
+                st.markdown(f"- {t('plan.warning.line', line=w.get('line'))}: {w.get('message')}")
+
+
+def task_filters(h: PlanHeader, units: list[UnitView],
+                 key: str) -> tuple[int | None, int | None, bool]:
+    cols = st.columns(3)
+    areas: list[int | None] = [None, *[number for _, number, _ in h.areas]]
+    titles = {number: f"{number}. {title}" for _, number, title in h.areas}
+    area = cols[0].selectbox(t("plan.area"), areas, key=f"{key}.area",
+                             format_func=lambda a: titles.get(a, t("filter.all")))
+    unit_ids: list[int | None] = [None, *[u.id for u in units]]
+    names = {u.id: u.name for u in units}
+    unit = cols[1].selectbox(t("field.plan.owner_unit"), unit_ids, key=f"{key}.unit",
+                             format_func=lambda i: names.get(i, t("filter.all")))
+    duty_only = cols[2].checkbox(t("plan.duty_only"), key=f"{key}.duty")
+    return area, unit, duty_only
+
+
+def task_tree(h: PlanHeader, tasks: pd.DataFrame) -> None:
+    """Tasks grouped by area, each line with its status, owner, due date and links."""
+    for _, number, title in h.areas:
+        rows = tasks[tasks["area"] == number]
+        if rows.empty:
+            continue
+        done = int((rows["status"] == "done").sum())
+        with st.expander(f"{number}. {title} — {done}/{len(rows)}", expanded=len(h.areas) <= 1):
+            st.dataframe(pd.DataFrame({
+                t("plan.col.code"): rows["code"],
+                t("plan.col.status"): [f"{STATUS_ICON[s]} {t(f'plan.status.{s}')}"
+                                       for s in rows["status"]],
+                t("plan.col.text"): rows["text"],
+                t("plan.col.duty"): rows["is_duty"].map({True: "🔎", False: ""}),
+                t("plan.col.owner"): rows["owner_unit"].fillna(""),
+                t("plan.col.due"): [vn_short_date(d) if d else "" for d in rows["due_date"]],
+                t("plan.col.links"): rows["links"],
+            }), hide_index=True, key=f"plan.tree.{number}")
+
+
+def choose_task(tasks: pd.DataFrame, key: str) -> int | None:
+    """Pick one task to open; ``?task=ID`` in the address opens it directly."""
+    if tasks.empty:
+        return None
+    ids = list(tasks["id"])
+    labels = {row.id: f"{row.code} — {row.text[:90]}" for row in tasks.itertuples()}
+    wanted = st.query_params.get("task")
+    index = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0
+    return st.selectbox(t("plan.open_task"), ids, index=index, key=key,
+                        format_func=lambda i: labels[i])

@@ -1,0 +1,62 @@
+"""The plan pages in AppTest: import preview and confirm, the plan tree, the matrix."""
+
+from __future__ import annotations
+
+import pytest
+
+from qms.domain.roles import Role
+from qms.i18n import t
+from qms.queries.plans import list_plans
+from qms.services.demo_plan import load_demo_plan
+from tests.factories import make_org, make_unit, make_user, signed_in
+from tests.plan_files import seed_text
+from tests.ui.apptest import open_page, texts
+
+
+@pytest.fixture
+def org(db) -> int:
+    org_id = make_org()
+    make_unit(org_id, "Tài chính - Kế toán")
+    make_user(org_id, "hangnt", Role.ISO_OFFICER)
+    make_user(org_id, "quantri", Role.ADMIN)
+    return org_id
+
+
+def test_the_import_page_previews_then_saves_only_on_confirm(org):
+    at = open_page("pages/11_nhap_ke_hoach.py", signed_in("hangnt").session_id)
+    at.get("file_uploader")[0].upload("ke-hoach-2023.txt", seed_text().encode(), "text/plain")
+    at.run()
+    assert not at.exception
+    assert at.metric[2].value == "34" and list_plans(org) == []
+    at.button(key="plan_import.confirm").click().run()
+    assert t("plan_import.saved", year=2023, n=1) in texts(at)
+    assert [p.version_no for p in list_plans(org)] == [1]
+
+
+def test_a_file_that_is_not_a_plan_is_refused_on_the_page(org):
+    at = open_page("pages/11_nhap_ke_hoach.py", signed_in("hangnt").session_id)
+    at.get("file_uploader")[0].upload("tin-tuc.txt", "Hôm nay trời đẹp.".encode(), "text/plain")
+    at.run()
+    assert at.error[0].value == t("plan.not_a_plan")
+    assert list_plans(org) == []
+
+
+def test_the_plan_page_shows_areas_and_opens_a_task_from_the_address(org):
+    plan_id = load_demo_plan(org)
+    at = open_page("pages/10_ke_hoach.py", signed_in("hangnt").session_id, run=False)
+    at.run()
+    assert not at.exception
+    assert len([e for e in at.expander if e.label.startswith(("1.", "7."))]) >= 2
+    task_ids = at.selectbox(key="plan.task").options
+    assert len(task_ids) == 34 and plan_id
+
+
+def test_the_matrix_page_flags_gaps_and_filters_by_area(org):
+    load_demo_plan(org)
+    at = open_page("pages/12_truy_vet.py", signed_in("hangnt").session_id)
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 34
+    assert (table[t("trace.gap_no_evidence")] == t("trace.gap")).sum() == 32
+    at.selectbox(key="trace.filter.area").select(6).run()
+    assert len(at.dataframe[0].value) == 4
