@@ -19,6 +19,7 @@ from qms.db.models import (
     Unit,
 )
 from qms.db.uow import read_session
+from qms.domain.text import fold
 from qms.services.trace import ENTITY_TYPES, LINKABLE
 
 
@@ -152,3 +153,37 @@ def file_content(org_id: int, file_id: int) -> FileView | None:
         if row is None or row.organization_id != org_id:
             return None
         return FileView(row.name, row.mime, row.size, row.content)
+
+
+EVIDENCE_COLUMNS = ("id", "title", "doc_number", "doc_date", "issuer", "file_id", "file_name",
+                    "tasks")
+
+
+def evidence_register(org_id: int, search: str = "", limit: int = 500) -> pd.DataFrame:
+    """Evidence documents, newest first, each with the plan tasks it proves (two queries)."""
+    query = (select(Evidence.id, Evidence.title, Evidence.doc_number, Evidence.doc_date,
+                    Evidence.issuer, StoredFile.id, StoredFile.name)
+             .outerjoin(StoredFile, StoredFile.id == Evidence.file_id)
+             .where(Evidence.organization_id == org_id)
+             .order_by(Evidence.id.desc()).limit(limit))
+    with read_session() as s:
+        rows = s.execute(query).all()
+        ids = [r[0] for r in rows]
+        links = s.execute(
+            select(TraceLink.entity_id, PlanTask.code, Plan.year)
+            .join(PlanTask, PlanTask.id == TraceLink.task_id)
+            .join(Plan, Plan.id == PlanTask.plan_id)
+            .where(TraceLink.entity_type == "evidence", TraceLink.entity_id.in_(ids),
+                   Plan.is_current.is_(True))
+            .order_by(Plan.year, PlanTask.code)).all() if ids else []
+    codes: dict[int, list[str]] = {}
+    for evidence_id, code, year in links:
+        codes.setdefault(evidence_id, []).append(f"{year}: {code}")
+    frame = pd.DataFrame([(*r, ", ".join(codes.get(r[0], []))) for r in rows],
+                         columns=list(EVIDENCE_COLUMNS))
+    if search:
+        needle = fold(search)
+        mask = [needle in fold(f"{t} {n} {i}") for t, n, i in
+                zip(frame["title"], frame["doc_number"], frame["issuer"], strict=True)]
+        frame = frame[mask]
+    return frame

@@ -37,6 +37,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A, ISO})),
     PageSpec("traceability", "pages/12_truy_vet.py", "page.traceability", "🧭", "group.plan",
              ALL_ROLES),
+    PageSpec("evidence", "pages/13_tai_lieu_kiem_chung.py", "page.evidence", "🗂️", "group.plan",
+             ALL_ROLES),
     PageSpec("account", "pages/80_tai_khoan.py", "page.account", "👤", "group.personal",
              ALL_ROLES),
     PageSpec("organization", "pages/90_to_chuc.py", "page.organization", "🏛️", "group.admin",

@@ -60,3 +60,14 @@ def test_the_matrix_page_flags_gaps_and_filters_by_area(org):
     assert (table[t("trace.gap_no_evidence")] == t("trace.gap")).sum() == 32
     at.selectbox(key="trace.filter.area").select(6).run()
     assert len(at.dataframe[0].value) == 4
+
+
+def test_the_evidence_register_shows_the_tasks_each_document_proves(org):
+    load_demo_plan(org)
+    at = open_page("pages/13_tai_lieu_kiem_chung.py", signed_in("hangnt").session_id)
+    table = at.dataframe[0].value
+    proves = dict(zip(table[t("field.evidence.doc_number")], table[t("evidence.tasks")],
+                      strict=True))
+    assert proves == {"01/BB-UBND": "2023: 1.4", "12/BC-UBND": "2023: 3.6"}
+    at.text_input(key="evidence.search").input("bien ban tu kiem tra").run()
+    assert list(at.dataframe[0].value[t("field.evidence.doc_number")]) == ["01/BB-UBND"]
