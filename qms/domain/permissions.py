@@ -35,6 +35,7 @@ PERMISSIONS: dict[str, Rule] = {
     "user.read": _always(A, ISO, LEAD),
     "audit_log.read": _always(A, ISO),
     "audit_log.export": _always(A, ISO),
+    "system.backup": _always(A),
     "plan.import": _always(A, ISO),
     "plan_task.update": {**_always(A, ISO, LEAD), OFF: OWN_UNIT},
     "plan_target.measure": {**_always(A, ISO), OFF: OWN_UNIT},

@@ -47,6 +47,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A})),
     PageSpec("audit_log", "pages/92_nhat_ky.py", "page.audit_log", "📜", "group.admin",
              frozenset({A, ISO})),
+    PageSpec("backup", "pages/93_sao_luu.py", "page.backup", "💾", "group.admin",
+             frozenset({A})),
 )
 
 GROUP_ORDER = ("group.overview", "group.plan", "group.personal", "group.admin")
