@@ -22,6 +22,7 @@ _lock = threading.Lock()
 _engines: dict[str, Engine] = {}
 _override: list[sessionmaker[Session]] = []
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+WRITE_OPTION = "qms_write"
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -37,7 +38,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A unit of work that will write takes the write lock at BEGIN: two writers that both
+        # read first would otherwise meet SQLITE_BUSY_SNAPSHOT, which no busy timeout cures.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -69,11 +73,17 @@ def dispose_engines() -> None:
         _engines.clear()
 
 
-def session_factory() -> sessionmaker[Session]:
-    """Sessions for one unit of work; tests may bind them to a single connection."""
+def session_factory(write: bool = True) -> sessionmaker[Session]:
+    """Sessions for one unit of work; tests may bind them to a single connection.
+
+    Write sessions begin with the write lock on SQLite (serialised writers, never a stale
+    snapshot); read sessions do not block anyone. PostgreSQL ignores the option.
+    """
     if _override:
         return _override[-1]
-    return sessionmaker(bind=get_engine(), expire_on_commit=False)
+    engine = get_engine()
+    return sessionmaker(bind=engine.execution_options(**{WRITE_OPTION: write}),
+                        expire_on_commit=False)
 
 
 @contextmanager

@@ -21,9 +21,9 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work() -> Iterator[UnitOfWork]:
+def unit_of_work(*, write: bool = True) -> Iterator[UnitOfWork]:
     """Open a session; whatever was not committed when the block ends is rolled back."""
-    session = session_factory()()
+    session = session_factory(write)()
     try:
         yield UnitOfWork(session)
     finally:
@@ -34,5 +34,5 @@ def unit_of_work() -> Iterator[UnitOfWork]:
 @contextmanager
 def read_session() -> Iterator[Session]:
     """A short read-only session for queries; never commits."""
-    with unit_of_work() as uow:
+    with unit_of_work(write=False) as uow:
         yield uow.session
