@@ -42,6 +42,16 @@ PERMISSIONS: dict[str, Rule] = {
     "trace.link": _always(A, ISO, AUD, OFF),
     "trace.unlink": _always(A, ISO),
     "evidence.create": _always(A, ISO, AUD, OFF),
+    # Document control (7.5): officers draft their own unit's documents, leaders sign.
+    "document.sync": _always(A, ISO),
+    "document.import": _always(A, ISO),
+    "document.draft": {**_always(A, ISO), OFF: OWN_UNIT},
+    "document.submit": {**_always(A, ISO), OFF: OWN_UNIT},
+    "document.attach": {**_always(A, ISO), OFF: OWN_UNIT},
+    "document.review": _always(ISO, LEAD),
+    "document.approve": _always(LEAD),
+    "document.withdraw": _always(LEAD),
+    "document.confirm_review": _always(ISO, LEAD),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

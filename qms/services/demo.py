@@ -14,6 +14,7 @@ from qms.domain.roles import parse_roles
 from qms.services import audit
 from qms.services.context import Actor
 from qms.services.demo_plan import load_demo_plan
+from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.services.organizations import OrgInput, insert_organization
 from qms.services.users import UserInput, insert_user
 
@@ -56,4 +57,7 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
         uow.commit()
         org_id = org.id
     plan_id = load_demo_plan(org_id)
+    actor = Actor.system(org_id, "demo")
+    sync_procedures(actor, PROCEDURES_DIR)
+    link_front_matter_tasks(actor, plan_id)
     return DemoResult(True, org_id, len(units), len(spec["users"]), plan_id)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qms.db.models import Evidence, PlanTask, TraceLink
+from qms.db.models import Document, Evidence, PlanTask, TraceLink
 from qms.db.uow import unit_of_work
 from qms.domain import validation as v
 from qms.domain.errors import NotFound, ValidationFailed
@@ -32,6 +32,7 @@ class Linkable:
 
 
 LINKABLE: dict[str, Linkable] = {
+    "procedure": Linkable(Document, lambda d: f"{d.code} — {d.title}"),
     "evidence": Linkable(Evidence, lambda e: " — ".join(x for x in (e.doc_number, e.title) if x)),
 }
 

@@ -39,6 +39,8 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("evidence", "pages/13_tai_lieu_kiem_chung.py", "page.evidence", "🗂️", "group.plan",
              ALL_ROLES),
+    PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑", "group.documents",
+             ALL_ROLES),
     PageSpec("account", "pages/80_tai_khoan.py", "page.account", "👤", "group.personal",
              ALL_ROLES),
     PageSpec("organization", "pages/90_to_chuc.py", "page.organization", "🏛️", "group.admin",
@@ -51,7 +53,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A})),
 )
 
-GROUP_ORDER = ("group.overview", "group.plan", "group.personal", "group.admin")
+GROUP_ORDER = ("group.overview", "group.plan", "group.documents", "group.personal",
+               "group.admin")
 
 
 def page(key: str) -> PageSpec:

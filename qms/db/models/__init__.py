@@ -2,6 +2,7 @@
 
 from qms.db.models.audit import AuditLog
 from qms.db.models.auth import AuthSession
+from qms.db.models.documents import Document, DocumentRevision, RevisionAttachment
 from qms.db.models.evidence import Evidence, StoredFile
 from qms.db.models.org import Organization, Unit, User, UserRole
 from qms.db.models.plan import (
@@ -19,4 +20,5 @@ __all__ = [
     "AuditLog", "AuthSession", "Evidence", "Organization", "Plan", "PlanArea", "PlanTarget",
     "PlanTask", "ReportingPeriod", "Responsibility", "StoredFile", "TargetMeasurement",
     "TraceLink", "Unit", "User", "UserRole",
+    "Document", "DocumentRevision", "RevisionAttachment",
 ]

@@ -1,0 +1,60 @@
+"""``python -m qms report KIND … -o FILE``: one ``report`` command, kinds added by features.
+
+A feature module registers its kind at import time::
+
+    register("procedure", build, add_arguments)
+
+``build(args) -> bytes`` makes the file; ``add_arguments(parser)`` adds the kind's own
+options (``-o/--output`` is common to all). Only this module creates the ``report`` parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+from collections.abc import Callable
+from pathlib import Path
+
+from qms.i18n import t
+
+REPORT_KINDS: dict[str, Callable[[argparse.Namespace], bytes]] = {}
+_ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+_HELP: dict[str, str] = {}
+
+
+def register(kind: str, build: Callable[[argparse.Namespace], bytes],
+             add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+             help_key: str = "") -> None:
+    """Make ``kind`` available as ``python -m qms report <kind>``."""
+    REPORT_KINDS[kind] = build
+    _ARGUMENTS[kind] = add_arguments or (lambda _parser: None)
+    _HELP[kind] = help_key
+
+
+def _load_feature_modules() -> None:
+    """Import the sibling command modules so that every kind has registered itself."""
+    package = __name__.rpartition(".")[0]
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        importlib.import_module(f"{package}.{info.name}")
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``report`` with one sub-command per registered kind."""
+    _load_feature_modules()
+    report = subparsers.add_parser("report", help=t("cli.report.help"))
+    kinds = report.add_subparsers(dest="kind", required=True)
+    for kind in sorted(REPORT_KINDS):
+        parser = kinds.add_parser(kind, help=t(_HELP[kind]) if _HELP[kind] else None)
+        parser.add_argument("-o", "--output", required=True, help=t("cli.report.output"))
+        _ARGUMENTS[kind](parser)
+
+
+def run(args: argparse.Namespace) -> str | None:
+    """Write the requested report; ``None`` for commands that are not ``report``."""
+    if args.command != "report":
+        return None
+    data = REPORT_KINDS[args.kind](args)
+    output = Path(args.output)
+    output.write_bytes(data)
+    return t("cli.report.written", path=str(output), size=len(data))
