@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
 from qms import cli
 from qms.commands.report import REPORT_KINDS
+from qms.db.models import TraceLink
+from qms.db.uow import read_session
 from qms.domain.errors import NotFound
+from tests.factories import make_org
 from tests.reports.pdftext import page_texts
 
 
 def test_sync_dry_run_then_sync_then_nothing_left_to_do(fresh_database_url):
     cli.run(["migrate"])
-    cli.run(["demo"])
+    make_org()  # a commune without the demo: its register starts empty
     dry = cli.run(["procedures", "sync", "--dry-run"])
     assert dry.splitlines()[-2].startswith("Thêm mới 12, dự thảo 0, không đổi 0, lỗi 0")
     assert dry.splitlines()[-1] == "(Chạy thử: không có gì được ghi.)"
@@ -21,6 +25,18 @@ def test_sync_dry_run_then_sync_then_nothing_left_to_do(fresh_database_url):
            "đang hiệu lực" in first
     again = cli.run(["procedures", "sync"]).splitlines()[-1]
     assert again.startswith("Thêm mới 0, dự thảo 0, không đổi 12, lỗi 0")
+
+
+def test_the_demo_already_holds_every_procedure_linked_to_the_plan(fresh_database_url):
+    cli.run(["migrate"])
+    cli.run(["demo"])
+    report = cli.run(["procedures", "sync"]).splitlines()[-1]
+    assert report.startswith("Thêm mới 0, dự thảo 0, không đổi 12, lỗi 0")
+
+
+    with read_session() as s:
+        links = s.scalar(select(func.count()).where(TraceLink.entity_type == "procedure"))
+    assert links >= 12
 
 
 def test_report_procedure_writes_the_controlled_copy_of_an_issue(fresh_database_url, tmp_path):
