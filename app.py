@@ -4,7 +4,10 @@ import streamlit as st
 
 from qms.i18n import t
 from qms.queries import audit_log
+from qms.queries.dashboard import plan_progress
 from qms.queries.overview import overview
+from qms.services import clock
+from qms.ui.dashboard import plan_panel
 from qms.ui.guard import guard
 
 actor = guard("home")
@@ -16,6 +19,10 @@ cols[0].metric(t("home.units"), figures.units)
 cols[1].metric(t("home.users"), figures.users)
 cols[2].metric(t("home.users_without_password"), figures.users_without_password)
 cols[3].metric(t("home.changes_30d"), figures.changes_last_30_days)
+
+progress = plan_progress(actor.organization_id, clock.now().date())
+if progress is not None:
+    plan_panel(progress)
 
 if actor.can("audit_log.read"):
     st.subheader(t("home.recent"))

@@ -51,7 +51,9 @@ def task_filters(h: PlanHeader, units: list[UnitView],
     cols = st.columns(3)
     areas: list[int | None] = [None, *[number for _, number, _ in h.areas]]
     titles = {number: f"{number}. {title}" for _, number, title in h.areas}
-    area = cols[0].selectbox(t("plan.area"), areas, key=f"{key}.area",
+    wanted = st.query_params.get("area", "")
+    index = areas.index(int(wanted)) if wanted.isdigit() and int(wanted) in areas else 0
+    area = cols[0].selectbox(t("plan.area"), areas, key=f"{key}.area", index=index,
                              format_func=lambda a: titles.get(a, t("filter.all")))
     unit_ids: list[int | None] = [None, *[u.id for u in units]]
     names = {u.id: u.name for u in units}

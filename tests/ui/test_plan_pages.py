@@ -71,3 +71,28 @@ def test_the_evidence_register_shows_the_tasks_each_document_proves(org):
     assert proves == {"01/BB-UBND": "2023: 1.4", "12/BC-UBND": "2023: 3.6"}
     at.text_input(key="evidence.search").input("bien ban tu kiem tra").run()
     assert list(at.dataframe[0].value[t("field.evidence.doc_number")]) == ["01/BB-UBND"]
+
+
+def test_the_home_dashboard_counts_match_the_plan_and_link_to_the_filtered_area(org):
+    from datetime import date
+
+    from qms.queries.dashboard import plan_progress
+    from qms.queries.plans import task_table
+
+    plan_id = load_demo_plan(org)
+    today = date(2023, 12, 31)  # the year is over: everything unfinished is late
+    progress = plan_progress(org, today)
+    tasks = task_table(org, plan_id, today)
+    assert int(progress.by_area["total"].sum()) == len(tasks) == 34
+    assert int(progress.by_area["late"].sum()) == int((tasks["status"] == "late").sum()) == 33
+    assert int(progress.by_area["done"].sum()) == 1
+    at = open_page("app.py", signed_in("hangnt").session_id)
+    assert not at.exception
+    assert t("home.plan.title", year=2023) in texts(at)
+    links = [x.proto for x in at.get("page_link") if x.proto.label.startswith("6. ")]
+    assert links and "area=6" in links[0].query_string
+    deep = open_page("pages/10_ke_hoach.py", signed_in("hangnt").session_id, run=False)
+    deep.query_params["area"] = "6"
+    deep.run()
+    assert deep.selectbox(key="plan.filter.area").value == 6
+    assert len(deep.selectbox(key="plan.task").options) == 4
