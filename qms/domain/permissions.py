@@ -52,6 +52,30 @@ PERMISSIONS: dict[str, Rule] = {
     "document.approve": _always(LEAD),
     "document.withdraw": _always(LEAD),
     "document.confirm_review": _always(ISO, LEAD),
+    # Internal audit (9.2): conditions "audit_lead", "audit_team" and "assigned_auditor" are
+    # checked by the audit services against the audit or question at hand.
+    "audit.bank": _always(A, ISO),
+    "audit.programme": _always(A, ISO),
+    "audit.plan": _always(A, ISO),
+    "audit.edit_checklist": {ISO: None, AUD: "audit_lead"},
+    "audit.answer": {ISO: "assigned_auditor", AUD: "assigned_auditor"},
+    "audit.finding": {ISO: None, AUD: "audit_team"},
+    "audit.conclude": {ISO: None, AUD: "audit_lead"},
+    "audit.report": {ISO: None, LEAD: None, AUD: "audit_lead"},
+    # Nonconformities (10.2): whoever meets a problem records it; the unit concerned (or the
+    # person it is assigned to: "own_unit") analyses and plans; an action's owner reports on
+    # it ("action_owner"); the check is independent of the owners; leaders close and cancel.
+    "nc.create": _always(ISO, AUD, OFF),
+    "nc.analyse": {ISO: None, OFF: OWN_UNIT},
+    "nc.plan": {ISO: None, OFF: OWN_UNIT},
+    "nc.attach": {**_always(ISO, AUD, LEAD), OFF: OWN_UNIT},
+    "nc.action_update": {ISO: None, OFF: OWN_UNIT, AUD: "action_owner", LEAD: "action_owner"},
+    "nc.verify": _always(ISO, AUD, LEAD),
+    "nc.close": _always(ISO, LEAD),
+    "nc.cancel": _always(LEAD),
+    "nc.settings": _always(A, ISO),
+    "onestop.record": _always(ISO, OFF),
+    "onestop.decide": _always(ISO),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

@@ -13,7 +13,9 @@ from qms.db.uow import unit_of_work
 from qms.domain.roles import parse_roles
 from qms.services import audit
 from qms.services.context import Actor
+from qms.services.demo_audits import load_demo_audits
 from qms.services.demo_plan import load_demo_plan
+from qms.services.demo_quality import load_demo_quality
 from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.services.organizations import OrgInput, insert_organization
 from qms.services.users import UserInput, insert_user
@@ -60,4 +62,6 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
     actor = Actor.system(org_id, "demo")
     sync_procedures(actor, PROCEDURES_DIR)
     link_front_matter_tasks(actor, plan_id)
+    load_demo_quality(org_id, plan_id)
+    load_demo_audits(org_id)
     return DemoResult(True, org_id, len(units), len(spec["users"]), plan_id)

@@ -13,7 +13,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qms.db.models import Document, Evidence, PlanTask, TraceLink
+from qms.db.models import (
+    ChecklistItem,
+    CorrectiveAction,
+    Document,
+    Evidence,
+    Finding,
+    Nonconformity,
+    PlanTask,
+    TraceLink,
+)
 from qms.db.uow import unit_of_work
 from qms.domain import validation as v
 from qms.domain.errors import NotFound, ValidationFailed
@@ -32,8 +41,13 @@ class Linkable:
 
 
 LINKABLE: dict[str, Linkable] = {
-    "procedure": Linkable(Document, lambda d: f"{d.code} — {d.title}"),
     "evidence": Linkable(Evidence, lambda e: " — ".join(x for x in (e.doc_number, e.title) if x)),
+    "procedure": Linkable(Document, lambda d: f"{d.code} — {d.title}"),
+    "checklist_question": Linkable(ChecklistItem, lambda q: f"{q.source_ref or q.clause} — "
+                                                            f"{q.question[:120]}"),
+    "finding": Linkable(Finding, lambda f: f"{f.result} — {f.description[:120]}"),
+    "nonconformity": Linkable(Nonconformity, lambda n: f"{n.number} — {n.title}"),
+    "corrective_action": Linkable(CorrectiveAction, lambda a: a.description[:160]),
 }
 
 

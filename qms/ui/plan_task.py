@@ -18,6 +18,7 @@ from qms.queries.trace import (
 from qms.queries.users import UserView
 from qms.services import evidence, plan_tasks, trace
 from qms.services.context import Actor
+from qms.ui import nc_raise
 from qms.ui.widgets import run_action
 
 STATUSES = [s.value for s in TaskStatus]
@@ -36,6 +37,7 @@ def task_panel(actor: Actor, task: TaskDetail, units: list[UnitView], people: li
     if task.targets:
         _targets(actor, task, periods)
     _links(actor, task)
+    nc_raise.raise_form(actor, task)
 
 
 def _edit_form(actor: Actor, task: TaskDetail, units: list[UnitView],

@@ -32,6 +32,12 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "app.py", "page.home", "🏠", "group.overview", ALL_ROLES),
+    PageSpec("my_work", "pages/05_viec_cua_toi.py", "page.my_work", "📌", "group.overview",
+             ALL_ROLES),
+    PageSpec("nonconformities", "pages/30_khong_phu_hop.py", "page.nonconformities", "⚠️",
+             "group.quality", ALL_ROLES),
+    PageSpec("onestop", "pages/31_mot_cua.py", "page.onestop", "🏢", "group.quality",
+             ALL_ROLES),
     PageSpec("plan", "pages/10_ke_hoach.py", "page.plan", "📋", "group.plan", ALL_ROLES),
     PageSpec("plan_import", "pages/11_nhap_ke_hoach.py", "page.plan_import", "📥", "group.plan",
              frozenset({A, ISO})),
@@ -41,6 +47,14 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑", "group.documents",
              ALL_ROLES),
+    PageSpec("audit_programme", "pages/40_chuong_trinh_danh_gia.py", "page.audit_programme", "🗓️",
+             "group.audit", frozenset({A, ISO, AUD, LEAD})),
+    PageSpec("audit", "pages/41_cuoc_danh_gia.py", "page.audit", "🔍", "group.audit",
+             frozenset({A, ISO, AUD, LEAD})),
+    PageSpec("audit_fill", "pages/42_bang_cau_hoi.py", "page.audit_fill", "✅", "group.audit",
+             frozenset({A, ISO, AUD})),
+    PageSpec("audit_bank", "pages/43_ngan_hang_cau_hoi.py", "page.audit_bank", "🗃️",
+             "group.audit", frozenset({A, ISO})),
     PageSpec("account", "pages/80_tai_khoan.py", "page.account", "👤", "group.personal",
              ALL_ROLES),
     PageSpec("organization", "pages/90_to_chuc.py", "page.organization", "🏛️", "group.admin",
@@ -53,8 +67,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A})),
 )
 
-GROUP_ORDER = ("group.overview", "group.plan", "group.documents", "group.personal",
-               "group.admin")
+GROUP_ORDER = ("group.overview", "group.plan", "group.quality", "group.audit", "group.documents",
+               "group.personal", "group.admin")
 
 
 def page(key: str) -> PageSpec:

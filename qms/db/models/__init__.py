@@ -1,6 +1,14 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
 from qms.db.models.audit import AuditLog
+from qms.db.models.audits import (
+    Audit,
+    AuditProgramme,
+    BankQuestion,
+    ChecklistAttachment,
+    ChecklistItem,
+    Finding,
+)
 from qms.db.models.auth import AuthSession
 from qms.db.models.documents import Document, DocumentRevision, RevisionAttachment
 from qms.db.models.evidence import Evidence, StoredFile
@@ -14,11 +22,24 @@ from qms.db.models.plan import (
     Responsibility,
     TargetMeasurement,
 )
+from qms.db.models.quality import (
+    CorrectiveAction,
+    NcAttachment,
+    NcCounter,
+    NcProposal,
+    NcSettings,
+    Nonconformity,
+    OneStopFigures,
+    Verification,
+)
 from qms.db.models.trace import TraceLink
 
 __all__ = [
+    "CorrectiveAction", "NcAttachment", "NcCounter", "NcProposal", "NcSettings",
+    "Nonconformity", "OneStopFigures", "Verification",
     "AuditLog", "AuthSession", "Evidence", "Organization", "Plan", "PlanArea", "PlanTarget",
     "PlanTask", "ReportingPeriod", "Responsibility", "StoredFile", "TargetMeasurement",
     "TraceLink", "Unit", "User", "UserRole",
     "Document", "DocumentRevision", "RevisionAttachment",
+    "Audit", "AuditProgramme", "BankQuestion", "ChecklistAttachment", "ChecklistItem", "Finding",
 ]

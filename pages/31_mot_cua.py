@@ -1,0 +1,27 @@
+"""Số liệu Một cửa theo kỳ báo cáo; đề xuất phiếu không phù hợp khi không đạt chỉ tiêu."""
+
+import streamlit as st
+
+from qms.i18n import t
+from qms.queries.onestop import figures_by_period, proposals
+from qms.queries.plans import list_plans
+from qms.ui import nc_onestop
+from qms.ui.guard import guard
+from qms.ui.plan_view import choose_plan
+from qms.ui.widgets import flash
+
+actor = guard("onestop")
+flash()
+plans = [p for p in list_plans(actor.organization_id) if p.is_current]
+if not plans:
+    st.info(t("plan.none"))
+    st.stop()
+
+plan = choose_plan(plans, "onestop.plan")
+st.caption(t("onestop.intro"))
+rows = figures_by_period(actor.organization_id, plan.id)
+nc_onestop.figures_table(rows)
+nc_onestop.record_form(actor, plan.id, rows)
+nc_onestop.proposals_panel(actor, proposals(actor.organization_id, plan.id))
+if actor.can("onestop.decide"):
+    st.page_link("pages/30_khong_phu_hop.py", label=t("page.nonconformities"), icon="⚠️")

@@ -1,0 +1,51 @@
+"""Cuộc đánh giá: phạm vi, đoàn, bảng câu hỏi và phân công, phát hiện, điểm, kết luận, báo cáo."""
+
+import streamlit as st
+
+from qms.i18n import t
+from qms.queries import audits as queries
+from qms.queries.audit_scope import scope_choices
+from qms.ui import audit_checklist as checklist_view
+from qms.ui import audit_detail as view
+from qms.ui import audit_downloads
+from qms.ui.guard import guard
+from qms.ui.widgets import flash
+
+actor = guard("audit")
+flash()
+org_id = actor.organization_id
+rows = queries.list_audits(org_id)
+if not rows:
+    st.info(t("audit.none"))
+    st.stop()
+labels = {a.id: f"{a.year} — {a.title} ({t(f'audit.status.{a.status}')})" for a in rows}
+wanted = st.query_params.get("id")
+ids = list(reversed(labels))
+index = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0
+audit_id = st.selectbox(t("audit.choose"), ids, index=index, key="audit.choose",
+                        format_func=labels.get)
+audit = queries.get_audit(org_id, audit_id)
+if audit is None:
+    st.stop()
+view.header(audit)
+items = queries.checklist(org_id, audit.id)
+tabs = st.tabs([t("audit.tab.checklist"), t("audit.tab.findings"), t("audit.tab.scores"),
+                t("audit.tab.conclusion")])
+with tabs[0]:
+    if audit.status == "planned" and view.may(actor, "audit.edit_checklist", audit):
+        checklist_view.editor(actor, audit, items, scope_choices(org_id).people)
+    if items:
+        checklist_view.table(items)
+with tabs[1]:
+    view.findings(actor, audit, queries.findings(org_id, audit.id))
+with tabs[2]:
+    view.scores(queries.audit_scores(org_id, audit.id))
+with tabs[3]:
+    if audit.status != "planned" and view.may(actor, "audit.conclude", audit):
+        view.conclusion_form(actor, audit)
+    else:
+        st.markdown(audit.conclusion or t("audit.conclusion.none"))
+    if audit.status == "completed" and actor.can("audit.plan"):
+        view.next_audit_button(actor, audit)
+if view.may(actor, "audit.report", audit):
+    audit_downloads.buttons(org_id, audit)

@@ -1,0 +1,19 @@
+"""Ngân hàng câu hỏi đánh giá: sửa, thêm, ngừng dùng câu hỏi theo điều khoản."""
+
+import streamlit as st
+
+from qms.i18n import t
+from qms.queries.audits import bank_rows
+from qms.services.audit_bank import seed_bank
+from qms.ui import audit_bank
+from qms.ui.guard import guard
+from qms.ui.widgets import flash
+
+actor = guard("audit_bank")
+flash()
+rows = bank_rows(actor.organization_id)
+if not rows:
+    seed_bank(actor)
+    rows = bank_rows(actor.organization_id)
+st.caption(t("audit.bank.help", n=len(rows)))
+audit_bank.editor(actor, rows)

@@ -1,0 +1,259 @@
+"""Corrective actions, the effectiveness check, closure and cancellation (ISO 9001, 10.2).
+
+Each function is one user action: permission, workflow rule, change, audit row, one commit.
+Actions and verifications are never deleted; a check that finds the actions not effective
+opens a new round of analysis and actions beside the old one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qms.db.models import User
+from qms.db.models.quality import CorrectiveAction, NcAttachment, Nonconformity, Verification
+from qms.db.uow import unit_of_work
+from qms.domain import validation as v
+from qms.domain.errors import Conflict, ValidationFailed
+from qms.domain.nonconformity import (
+    ActionStatus,
+    NcStatus,
+    NcStep,
+    all_done,
+    check_close,
+    check_plan,
+    check_verification,
+    next_status,
+)
+from qms.services import audit
+from qms.services.context import Actor
+from qms.services.evidence import store_file
+from qms.services.nc_records import (
+    ACTION_ENTITY,
+    ENTITY,
+    action_in_org,
+    action_snapshot,
+    actions_of,
+    check_version,
+    facts,
+    nc_in_org,
+    require_on_action,
+    require_on_nc,
+    snapshot,
+    today,
+    verify_wait_days,
+)
+
+PLANNING = (NcStatus.ANALYSED, NcStatus.PLANNED, NcStatus.IN_PROGRESS)
+WORKING = (NcStatus.PLANNED, NcStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """An action as planned: what, who, by when."""
+
+    description: str
+    owner_id: int | None
+    due_date: date | None
+
+
+@dataclass(frozen=True)
+class ActionUpdate:
+    """The owner's report: progress or done, what was done and when, the evidence."""
+
+    status: str
+    done_note: str = ""
+    done_on: date | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class VerificationInput:
+    effective: bool
+    note: str = ""
+    verified_on: date | None = None  # default: today
+
+
+def _step(s: Session, actor: Actor, nc: Nonconformity, step: NcStep, reason: str = "") -> None:
+    before = snapshot(nc)
+    nc.status = next_status(nc.status, step).value
+    s.flush()
+    audit.record(s, actor, f"nc.{step.value}", ENTITY, nc.id, before=before,
+                 after=snapshot(nc), reason=reason)
+
+
+def _owner(s: Session, actor: Actor, owner_id: int | None) -> User | None:
+    user = s.get(User, owner_id) if owner_id is not None else None
+    if owner_id is not None and (user is None or user.organization_id != actor.organization_id
+                                 or not user.is_active):
+        raise ValidationFailed("nc.bad_user")
+    return user
+
+
+def _require_status(nc: Nonconformity, allowed: tuple[NcStatus, ...], key: str) -> None:
+    if nc.status not in allowed:
+        raise Conflict(key, status=f"field.nc.status.{nc.status}")
+
+
+def add_action(actor: Actor, nc_id: int, data: ActionInput) -> int:
+    """Add a corrective action to the current round of the nonconformity; returns its id."""
+    description = v.text(data.description, "field.nc.action", max_len=3000, required=True,
+                         multiline=True)
+    with unit_of_work() as uow:
+        s = uow.session
+        nc = nc_in_org(s, actor, nc_id)
+        require_on_nc(actor, "nc.plan", nc)
+        _require_status(nc, PLANNING, "nc.actions_frozen")
+        owner = _owner(s, actor, data.owner_id)
+        if data.due_date is not None and data.due_date < nc.found_on:
+            raise ValidationFailed("nc.due_before_found")
+        ordinal = (s.scalar(select(func.max(CorrectiveAction.ordinal)).where(
+            CorrectiveAction.nonconformity_id == nc.id)) or 0) + 1
+        row = CorrectiveAction(organization_id=actor.organization_id, nonconformity_id=nc.id,
+                               round=nc.round, ordinal=ordinal, description=description,
+                               owner_id=data.owner_id, owner_unit_id=owner.unit_id if owner
+                               else None, due_date=data.due_date,
+                               status=ActionStatus.OPEN.value, created_by_id=actor.user_id)
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "nc.action.add", ACTION_ENTITY, row.id,
+                     after={"nonconformity": nc.number, **action_snapshot(row)})
+        uow.commit()
+        return row.id
+
+
+def plan_actions(actor: Actor, nc_id: int, expected_version: int) -> int:
+    """Confirm the action plan (each action with owner and deadline): "đã lập kế hoạch"."""
+    with unit_of_work() as uow:
+        s = uow.session
+        nc = nc_in_org(s, actor, nc_id)
+        require_on_nc(actor, "nc.plan", nc)
+        check_version(nc, expected_version)
+        next_status(nc.status, NcStep.PLAN)
+        check_plan(facts(actions_of(s, nc.id)), nc.round)
+        _step(s, actor, nc, NcStep.PLAN)
+        uow.commit()
+        return nc.version
+
+
+def _apply_update(actor: Actor, row: CorrectiveAction, data: ActionUpdate) -> None:
+    status = data.status if data.status in set(ActionStatus) else ""
+    if not status:
+        raise ValidationFailed("nc.bad_action_status")
+    row.status = status
+    row.done_note = v.text(data.done_note, "field.nc.done_note", max_len=5000, multiline=True)
+    row.evidence_text = v.text(data.evidence, "field.nc.evidence", max_len=3000,
+                               multiline=True)
+    if status != ActionStatus.DONE:
+        row.done_on, row.done_by_id = None, None
+        return
+    if not row.done_note:
+        raise ValidationFailed("validation.required", field="field.nc.done_note")
+    done_on = data.done_on or today()
+    if done_on > today():
+        raise ValidationFailed("nc.done_in_future")
+    row.done_on, row.done_by_id = done_on, actor.user_id
+
+
+def update_action(actor: Actor, action_id: int, data: ActionUpdate, expected_version: int,
+                  file_name: str = "", file_bytes: bytes | None = None) -> int:
+    """The owner reports progress or completion (with evidence). The first report starts the
+    nonconformity; the last action done sends it to the effectiveness check."""
+    with unit_of_work() as uow:
+        s = uow.session
+        row = action_in_org(s, actor, action_id)
+        require_on_action(actor, "nc.action_update", row)
+        check_version(row, expected_version)
+        nc = nc_in_org(s, actor, row.nonconformity_id)
+        _require_status(nc, WORKING, "nc.not_planned")
+        if row.round != nc.round:
+            raise Conflict("nc.actions_frozen", status=f"field.nc.status.{nc.status}")
+        before = action_snapshot(row)
+        _apply_update(actor, row, data)
+        if file_bytes:
+            stored = store_file(s, actor, file_name, file_bytes)
+            s.add(NcAttachment(organization_id=actor.organization_id, nonconformity_id=nc.id,
+                               action_id=row.id, file_id=stored.id,
+                               created_by_id=actor.user_id))
+        s.flush()
+        audit.record(s, actor, "nc.action.update", ACTION_ENTITY, row.id, before=before,
+                     after=action_snapshot(row))
+        if nc.status == NcStatus.PLANNED:
+            _step(s, actor, nc, NcStep.START)
+        if all_done(facts(actions_of(s, nc.id)), nc.round):
+            _step(s, actor, nc, NcStep.COMPLETE)
+        uow.commit()
+        return row.version
+
+
+def verify_effectiveness(actor: Actor, nc_id: int, data: VerificationInput,
+                         expected_version: int) -> int:
+    """Record the effectiveness check. Not effective: back to analysis (a new round), every
+    earlier action and check kept. Returns the verification's id."""
+    note = v.text(data.note, "field.nc.verification_note", max_len=3000, multiline=True)
+    if not data.effective and not note:
+        raise ValidationFailed("nc.not_effective_needs_note")
+    with unit_of_work() as uow:
+        s = uow.session
+        nc = nc_in_org(s, actor, nc_id)
+        require_on_nc(actor, "nc.verify", nc)
+        check_version(nc, expected_version)
+        step = NcStep.VERIFY if data.effective else NcStep.REOPEN
+        next_status(nc.status, step)
+        on = data.verified_on or today()
+        if on > today():
+            raise ValidationFailed("nc.done_in_future")
+        check_verification(actor.user_id, facts(actions_of(s, nc.id)), nc.round, on,
+                           verify_wait_days())
+        row = Verification(organization_id=actor.organization_id, nonconformity_id=nc.id,
+                           round=nc.round, verified_on=on, verifier_id=actor.user_id,
+                           verifier_name=actor.full_name, effective=data.effective, note=note)
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "nc.verification", "nc_verification", row.id, after={
+            "nonconformity": nc.number, "round": nc.round, "effective": data.effective,
+            "verified_on": on, "note": note})
+        if not data.effective:
+            nc.round += 1
+        _step(s, actor, nc, step, reason=note)
+        uow.commit()
+        return row.id
+
+
+def close_nonconformity(actor: Actor, nc_id: int, expected_version: int,
+                        on: date | None = None) -> None:
+    """Close the record (``on``: the day the closure was signed, default today); refused
+    until the latest check of this round found the actions effective."""
+    actor.require("nc.close")
+    with unit_of_work() as uow:
+        s = uow.session
+        nc = nc_in_org(s, actor, nc_id)
+        check_version(nc, expected_version)
+        next_status(nc.status, NcStep.CLOSE)
+        latest = s.execute(select(Verification.effective, Verification.verified_on).where(
+            Verification.nonconformity_id == nc.id, Verification.round == nc.round)
+            .order_by(Verification.id.desc()).limit(1)).first()
+        check_close(latest.effective if latest else None)
+        closed_on = on or today()
+        if closed_on > today() or (latest and closed_on < latest.verified_on):
+            raise ValidationFailed("nc.bad_close_date")
+        nc.closed_on, nc.closed_by_id = closed_on, actor.user_id
+        _step(s, actor, nc, NcStep.CLOSE)
+        uow.commit()
+
+
+def cancel_nonconformity(actor: Actor, nc_id: int, reason: str, expected_version: int) -> None:
+    """Cancel a record raised in error (a leader, with a reason kept in the record)."""
+    actor.require("nc.cancel")
+    reason = v.text(reason, "field.reason", max_len=1000, required=True)
+    with unit_of_work() as uow:
+        s = uow.session
+        nc = nc_in_org(s, actor, nc_id)
+        check_version(nc, expected_version)
+        next_status(nc.status, NcStep.CANCEL)
+        nc.cancel_reason, nc.cancelled_on, nc.cancelled_by_id = reason, today(), actor.user_id
+        _step(s, actor, nc, NcStep.CANCEL, reason=reason)
+        uow.commit()

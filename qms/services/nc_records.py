@@ -1,0 +1,147 @@
+"""Shared steps of the nonconformity services: loading, who may act, numbering, snapshots.
+
+Everything here works inside the caller's unit of work and never commits on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from qms.db.base import Versioned
+from qms.db.models.quality import CorrectiveAction, NcCounter, NcSettings, Nonconformity
+from qms.domain.errors import Conflict, NotFound, PermissionDenied
+from qms.domain.nonconformity import DEFAULT_VERIFY_WAIT_DAYS, ActionFacts
+from qms.domain.nonconformity_rules import DEFAULT_PREFIX, format_number
+from qms.domain.permissions import OWN_UNIT, allowed
+from qms.services import clock
+from qms.services.context import Actor
+
+ACTION_OWNER = "action_owner"
+ENTITY = "nonconformity"
+ACTION_ENTITY = "corrective_action"
+VN_OFFSET = timedelta(hours=7)  # Vietnam keeps UTC+7 all year
+
+
+def verify_wait_days() -> int:
+    """Days between the last action and the earliest effectiveness check
+    (``QMS_NC_VERIFY_WAIT_DAYS``, default 30)."""
+    raw = os.environ.get("QMS_NC_VERIFY_WAIT_DAYS", "").strip()
+    return max(int(raw), 0) if raw.isdigit() else DEFAULT_VERIFY_WAIT_DAYS
+
+
+def nc_conditions(actor: Actor, unit_id: int | None, owner_id: int | None) -> list[str]:
+    """``own_unit`` holds for the nonconformity's unit and for the person it is assigned to."""
+    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
+        (actor.user_id is not None and actor.user_id == owner_id)
+    return [OWN_UNIT] if mine else []
+
+
+def action_conditions(actor: Actor, owner_id: int | None,
+                      owner_unit_id: int | None) -> list[str]:
+    """The action's owner holds ``action_owner`` and ``own_unit``; their unit ``own_unit``."""
+    if actor.user_id is not None and actor.user_id == owner_id:
+        return [ACTION_OWNER, OWN_UNIT]
+    if actor.unit_id is not None and actor.unit_id == owner_unit_id:
+        return [OWN_UNIT]
+    return []
+
+
+def may(actor: Actor, action: str, conditions: list[str]) -> bool:
+    """Whether the matrix allows ``action`` given the conditions (for pages and services)."""
+    return allowed(action, actor.roles, conditions)
+
+
+def require_on_nc(actor: Actor, action: str, nc: Nonconformity) -> None:
+    """Raise ``PermissionDenied`` unless the matrix allows ``action`` on this nonconformity."""
+    if not may(actor, action, nc_conditions(actor, nc.unit_id, nc.owner_id)):
+        raise PermissionDenied("error.permission_denied", action=action)
+
+
+def require_on_action(actor: Actor, action: str, row: CorrectiveAction) -> None:
+    """Raise ``PermissionDenied`` unless the matrix allows ``action`` on this action."""
+    if not may(actor, action, action_conditions(actor, row.owner_id, row.owner_unit_id)):
+        raise PermissionDenied("error.permission_denied", action=action)
+
+
+def nc_in_org(s: Session, actor: Actor, nc_id: int) -> Nonconformity:
+    """The nonconformity of the actor's organisation, or ``NotFound``."""
+    nc = s.get(Nonconformity, nc_id)
+    if nc is None or nc.organization_id != actor.organization_id:
+        raise NotFound("error.not_found")
+    return nc
+
+
+def action_in_org(s: Session, actor: Actor, action_id: int) -> CorrectiveAction:
+    """The corrective action of the actor's organisation, or ``NotFound``."""
+    row = s.get(CorrectiveAction, action_id)
+    if row is None or row.organization_id != actor.organization_id:
+        raise NotFound("error.not_found")
+    return row
+
+
+def check_version(row: Versioned, expected: int | None) -> None:
+    """A form saved from a stale copy is refused with the current version."""
+    if expected is not None and row.version != expected:
+        raise Conflict("error.stale", current=row.version)
+
+
+def actions_of(s: Session, nc_id: int) -> list[CorrectiveAction]:
+    """Every action of the nonconformity, all rounds, in order."""
+    return list(s.scalars(select(CorrectiveAction).where(
+        CorrectiveAction.nonconformity_id == nc_id).order_by(CorrectiveAction.round,
+                                                             CorrectiveAction.ordinal)))
+
+
+def facts(actions: list[CorrectiveAction]) -> list[ActionFacts]:
+    """The actions as the pure workflow rules read them."""
+    return [ActionFacts(a.owner_id, a.due_date, a.status, a.done_on, a.round) for a in actions]
+
+
+def number_prefix(s: Session, org_id: int) -> str:
+    """The organisation's number prefix (``KPH`` unless set)."""
+    prefix = s.scalar(select(NcSettings.number_prefix)
+                      .where(NcSettings.organization_id == org_id))
+    return prefix or DEFAULT_PREFIX
+
+
+def next_number(s: Session, org_id: int, year: int) -> tuple[int, str]:
+    """The next sequence and number of ``year``, gap-free: the counter row is bumped in the
+    creating transaction, so a rolled-back creation gives its number back.
+
+    ``UPDATE … RETURNING`` takes the row lock on PostgreSQL (a concurrent creator waits for
+    this transaction and then reads the bumped value); SQLite writers are serialised by
+    ``BEGIN IMMEDIATE``. The unique constraint on the number is the last line of defence.
+    """
+    s.execute(text(
+        "INSERT INTO nc_counters (organization_id, year, last) VALUES (:org, :year, 0) "
+        "ON CONFLICT (organization_id, year) DO NOTHING"), {"org": org_id, "year": year})
+    seq = s.execute(update(NcCounter)
+                    .where(NcCounter.organization_id == org_id, NcCounter.year == year)
+                    .values(last=NcCounter.last + 1)
+                    .returning(NcCounter.last)).scalar_one()
+    return seq, format_number(number_prefix(s, org_id), year, seq)
+
+
+def snapshot(nc: Nonconformity) -> dict[str, object]:
+    """The fields an audit row compares before and after a change."""
+    return {name: getattr(nc, name) for name in (
+        "status", "title", "found_on", "source", "unit_id", "procedure_text", "document_id",
+        "clause", "grade", "owner_id", "description", "evidence_text", "correction",
+        "consequences", "why_chain", "cause_category", "root_cause", "similar_exist",
+        "similar_note", "round", "closed_on", "cancel_reason")}
+
+
+def action_snapshot(a: CorrectiveAction) -> dict[str, object]:
+    """The fields an audit row compares for an action."""
+    return {"description": a.description, "owner_id": a.owner_id, "due_date": a.due_date,
+            "status": a.status, "done_note": a.done_note, "done_on": a.done_on,
+            "evidence_text": a.evidence_text, "round": a.round}
+
+
+def today() -> date:
+    """The calendar day in Vietnam (UTC+7) now: found, due and done dates are local days."""
+    return (clock.now() + VN_OFFSET).date()
