@@ -7,9 +7,15 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from qms.db.models import AuditLog
+from qms.db.models import AuditChain, AuditLog
+from qms.db.models.audit import GENESIS
+from qms.domain.audit_chain import row_digest
+from qms.services import clock
 from qms.services.context import Actor
 
 SECRET_FIELDS = frozenset({"password", "password_hash"})
@@ -49,16 +55,39 @@ def record(
     reason: str = "",
     organization_id: int | None = None,
 ) -> AuditLog:
-    """Add one audit row to ``session``; it commits with the change it describes."""
-    row = AuditLog(
-        organization_id=organization_id if organization_id is not None else actor.organization_id,
-        user_id=actor.user_id,
-        actor=actor.username,
-        action=action,
-        entity_type=entity_type,
-        entity_id=str(entity_id),
-        changes=diff(before, after),
-        reason=reason,
-    )
+    """Add one audit row to ``session``; it commits with the change it describes.
+
+    The row is chained: its hash covers its content and the previous row's hash, and the
+    chain head is updated in the same transaction (which also serialises the chain's writers).
+    """
+    org_id = organization_id if organization_id is not None else actor.organization_id
+    chain = org_id or 0
+    seq, prev_hash = _advance(session, chain)
+    fields: dict[str, Any] = {
+        "occurred_at": clock.now(), "user_id": actor.user_id, "actor": actor.username,
+        "action": action, "entity_type": entity_type, "entity_id": str(entity_id),
+        "changes": diff(before, after), "reason": reason,
+    }
+    digest = row_digest(prev_hash, chain=chain, seq=seq, **fields)
+    row = AuditLog(organization_id=org_id, chain=chain, chain_seq=seq, prev_hash=prev_hash,
+                   row_hash=digest, **fields)
     session.add(row)
+    session.execute(update(AuditChain).where(AuditChain.chain == chain)
+                    .values(last_hash=digest))
     return row
+
+
+def _advance(session: Session, chain: int) -> tuple[int, str]:
+    """Take the next sequence number of ``chain`` and the hash it continues from."""
+    head = AuditChain.__table__
+    bump = (update(head).where(head.c.chain == chain).values(last_seq=head.c.last_seq + 1)
+            .returning(head.c.last_seq, head.c.last_hash))
+    row = session.execute(bump).first()
+    if row is None:
+        dialect = session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        session.execute(insert(head).values(chain=chain, last_seq=0, last_hash=GENESIS)
+                        .on_conflict_do_nothing())
+        row = session.execute(bump).first()
+    assert row is not None
+    return row[0], row[1]

@@ -1,6 +1,6 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
-from qms.db.models.audit import AuditLog
+from qms.db.models.audit import AuditChain, AuditLog
 from qms.db.models.audits import (
     Audit,
     AuditProgramme,
@@ -37,6 +37,7 @@ from qms.db.models.trace import TraceLink
 __all__ = [
     "CorrectiveAction", "NcAttachment", "NcCounter", "NcProposal", "NcSettings",
     "Nonconformity", "OneStopFigures", "Verification",
+    "AuditChain",
     "AuditLog", "AuthSession", "Evidence", "Organization", "Plan", "PlanArea", "PlanTarget",
     "PlanTask", "ReportingPeriod", "Responsibility", "StoredFile", "TargetMeasurement",
     "TraceLink", "Unit", "User", "UserRole",
