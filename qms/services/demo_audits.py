@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from qms.db.models import PlanTask, Unit, User
+from qms.db.models import Audit, AuditProgramme, PlanTask, Unit, User
 from qms.db.uow import read_session
 from qms.domain.errors import PermissionDenied
 from qms.domain.roles import parse_roles
@@ -18,6 +18,8 @@ from qms.services.audits import AuditInput
 from qms.services.context import Actor
 
 YEAR = 2023
+FIRST_TITLE = f"Đánh giá nội bộ lần 1 năm {YEAR}"
+SECOND_TITLE = f"Đánh giá nội bộ lần 2 năm {YEAR}"
 # (result, evidence seen, note) by question position; the rest are conforming.
 ANSWERS = {
     1: ("minor", "Sổ theo dõi hồ sơ tháng 5/2023",
@@ -90,7 +92,7 @@ def load_demo_audits(org_id: int) -> DemoAudits:
         "Đánh giá việc duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại các "
         "bộ phận; ưu tiên lĩnh vực hộ tịch và Bộ phận Một cửa."))
     first = AuditInput(
-        title="Đánh giá nội bộ lần 1 năm 2023", lead_auditor_id=people["hangnt"].user_id or 0,
+        title=FIRST_TITLE, lead_auditor_id=people["hangnt"].user_id or 0,
         unit_ids=_ids(org_id, Unit, "name", ("Tư pháp - Hộ tịch", "Bộ phận Một cửa")),
         clause_codes=("7.5.3", "8.5.1"), team_ids=(people["thuvt"].user_id or 0,),
         plan_task_ids=_task_ids(org_id, ("3.6",)), criteria="TCVN ISO 9001:2015; các quy "
@@ -108,7 +110,7 @@ def load_demo_audits(org_id: int) -> DemoAudits:
         "Công chức Tư pháp - Hộ tịch thực hiện hành động khắc phục trước ngày 30/6/2023.",
         view.version if view else 1)
     second = AuditInput(
-        title="Đánh giá nội bộ lần 2 năm 2023", lead_auditor_id=people["hoant"].user_id or 0,
+        title=SECOND_TITLE, lead_auditor_id=people["hoant"].user_id or 0,
         unit_ids=_ids(org_id, Unit, "name", ("Văn phòng - Thống kê", "Tài chính - Kế toán")),
         clause_codes=("7.1.5", "7.1.6", "9.1.1", "9.1.3"),
         team_ids=(people["hungtv"].user_id or 0,),
@@ -116,6 +118,23 @@ def load_demo_audits(org_id: int) -> DemoAudits:
         end_date=date(YEAR, 11, 21))
     planned_id = _plan(org_id, programme_id, second, people, "hoant", "hungtv")
     return DemoAudits(programme_id, completed_id, planned_id, nc_id)
+
+
+def find_demo_audits(org_id: int) -> DemoAudits | None:
+    """The demo programme as ``load_demo`` left it, or None where the demo was not loaded."""
+    with read_session() as s:
+        programme_id = s.scalar(select(AuditProgramme.id).where(
+            AuditProgramme.organization_id == org_id, AuditProgramme.year == YEAR))
+        if programme_id is None:
+            return None
+        rows = dict(s.execute(select(Audit.title, Audit.id).where(
+            Audit.programme_id == programme_id)).all())
+    completed = rows.get(FIRST_TITLE)
+    planned = rows.get(SECOND_TITLE)
+    if completed is None or planned is None:
+        return None
+    found = [f.nonconformity_id for f in findings(org_id, completed) if f.nonconformity_id]
+    return DemoAudits(programme_id, completed, planned, found[0] if found else None)
 
 
 def _task_ids(org_id: int, codes: tuple[str, ...]) -> tuple[int, ...]:

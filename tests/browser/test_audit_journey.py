@@ -15,7 +15,7 @@ from qms.db.models import Organization
 from qms.db.uow import read_session
 from qms.queries import audits as q
 from qms.services import audits, auth
-from qms.services.demo_audits import load_demo_audits
+from qms.services.demo_audits import find_demo_audits
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-danh-gia-2023"
@@ -57,7 +57,8 @@ def _prepare(server, monkeypatch) -> tuple[int, int, list[int]]:
     with read_session() as s:
         org_id = s.scalar(select(Organization.id))
     assert org_id is not None
-    demo = load_demo_audits(org_id)
+    demo = find_demo_audits(org_id)
+    assert demo is not None
     hoant = auth.sign_in("hoant", PASSWORD).actor
     audits.start_audit(hoant, demo.planned_id)
     mine = [i.id for i in q.checklist(org_id, demo.planned_id, auditor_id=hoant.user_id)]

@@ -15,7 +15,7 @@ from qms.domain.errors import Conflict, NotFound
 from qms.queries import audits as q
 from qms.services import audit_answers
 from qms.services.audit_answers import AnswerInput
-from qms.services.demo_audits import load_demo_audits
+from qms.services.demo_audits import find_demo_audits
 from tests.reports.pdftext import page_texts
 from tests.services.audits_setup import started, world
 
@@ -26,7 +26,8 @@ def test_the_report_commands_write_the_plan_and_the_report_of_an_audit(fresh_dat
     cli.run(["demo"])
     with read_session() as s:
         org = s.scalar(select(Organization.id))
-    demo = load_demo_audits(org)
+    demo = find_demo_audits(org)
+    assert demo is not None
     out = tmp_path / "bao-cao.pdf"
     message = cli.run(["report", "audit", "--id", str(demo.completed_id), "-o", str(out)])
     assert message.startswith(f"Đã ghi {out}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from qms.queries import audits as q
 from qms.services.demo import load_demo
-from qms.services.demo_audits import load_demo_audits
+from qms.services.demo_audits import find_demo_audits
 
 
 def test_the_demo_programme_has_a_completed_audit_with_findings_and_a_planned_one(db):
     org_id = load_demo().organization_id
     assert org_id is not None
-    demo = load_demo_audits(org_id)
+    demo = find_demo_audits(org_id)
+    assert demo is not None
     done, planned = q.get_audit(org_id, demo.completed_id), q.get_audit(org_id, demo.planned_id)
     assert done is not None and done.status == "completed" and done.conclusion
     assert planned is not None and planned.status == "planned"
