@@ -1,0 +1,51 @@
+"""Report sections: what each feature contributes to the periodic CCHC report and to the
+inputs of a management review (ISO 9.3).
+
+A *section provider* is ``provider(org_id, start, end) -> Section | None``: it reads only
+records dated inside the window ``start..end`` (both days included) and returns ``None``
+when the feature has nothing to say for that window. Features list their providers in
+``PERIOD_SECTIONS`` and ``REVIEW_INPUTS`` below, in the order the report shows them; the
+report builders (PDF, Excel, the review page) only ever iterate these lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Section:
+    """One block of a report: a heading, a one-paragraph summary and an optional table.
+
+    Every text is already translated (Vietnamese by default) and every cell a string, so a
+    PDF, an Excel sheet and a Streamlit table can all show it as it is.
+    """
+
+    key: str
+    title: str
+    summary: str
+    headers: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    figures: dict[str, float] = field(default_factory=dict)  # machine-readable totals
+
+
+SectionProvider = Callable[[int, date, date], "Section | None"]
+
+PERIOD_SECTIONS: list[SectionProvider] = []
+REVIEW_INPUTS: list[SectionProvider] = []
+
+
+def in_window(day: date | None, start: date, end: date) -> bool:
+    """True when ``day`` lies in the cut-off window, first and last day included."""
+    return day is not None and start <= day <= end
+
+
+def collect(providers: list[SectionProvider], org_id: int, start: date,
+            end: date) -> list[Section]:
+    """Every provider's section for the window, in list order, leaving out the empty ones."""
+    if end < start:
+        raise ValueError("window ends before it starts")
+    found = (provider(org_id, start, end) for provider in providers)
+    return [section for section in found if section is not None]
