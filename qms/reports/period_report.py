@@ -20,17 +20,37 @@ from qms.reports.frame import (
     table,
 )
 from qms.reports.nc_forms import issuer
+from qms.reports.styles import CONTENT_WIDTH
 
 NOT_WRITTEN = "(Chưa có nội dung.)"
+CHAR_WIDTH, CELL_PADDING = 5.6, 9  # an average letter of the 11 pt cell font; both paddings
 RECIPIENTS = ("Phòng Nội vụ huyện (để báo cáo)", "Chủ tịch, các Phó Chủ tịch UBND xã",
               "Các bộ phận chuyên môn", "Lưu: VT, ISO")
+
+
+def column_widths(rows: list[list[str]]) -> list[float]:
+    """Column widths in points: each column at least as wide as its longest word, the rest of
+    the line shared in proportion to how much more text each column holds."""
+    need, want = [], []
+    for column in zip(*rows, strict=True):
+        longest_word = min(max((len(w) for cell in column for w in cell.split()), default=1), 16)
+        need.append((longest_word + 1) * CHAR_WIDTH + CELL_PADDING)
+        want.append(max(min(max(len(c) for c in column), 60) * CHAR_WIDTH + CELL_PADDING,
+                        need[-1]))
+    if sum(need) >= CONTENT_WIDTH:
+        return [w * CONTENT_WIDTH / sum(need) for w in need]
+    if sum(want) <= CONTENT_WIDTH:
+        return [w * CONTENT_WIDTH / sum(want) for w in want]
+    extra, growth = CONTENT_WIDTH - sum(need), sum(want) - sum(need)
+    return [n + extra * (w - n) / growth for n, w in zip(need, want, strict=True)]
 
 
 def section_story(section: Section, heading_text: str) -> list[Flowable]:
     """One section: its heading, its summary and its table (when it has one)."""
     story: list[Flowable] = [heading(heading_text, 2), paragraph(section.summary)]
     if section.headers:
-        story.append(table([list(section.headers), *[list(r) for r in section.rows]]))
+        rows = [list(section.headers), *[list(r) for r in section.rows]]
+        story.append(table(rows, column_widths(rows)))
     return story
 
 

@@ -71,7 +71,7 @@ def _decisions(r: ReviewDetail) -> list[Flowable]:
     rows += [[str(a.ordinal), a.text, a.owner, vn_short_date(a.due_date) if a.due_date else "",
               "Đã thực hiện" if a.status == ReviewActionStatus.DONE else
               ("Quá hạn" if a.overdue else "Đang thực hiện")] for a in r.actions]
-    return [*story, table(rows, widths(0.07, 0.48, 0.2, 0.12, 0.13))]
+    return [*story, table(rows, widths(0.06, 0.44, 0.2, 0.14, 0.16))]
 
 
 def _signatures(r: ReviewDetail) -> Flowable:
@@ -83,7 +83,8 @@ def _signatures(r: ReviewDetail) -> Flowable:
                  colWidths=[CONTENT_WIDTH / 2] * 2)
     grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF),
                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return KeepTogether([Spacer(1, 12), grid])
+    return KeepTogether([paragraph("Biên bản được lập và thông qua tại cuộc họp."),
+                         Spacer(1, 12), grid])
 
 
 def minutes_pdf(org: OrgHeader, r: ReviewDetail) -> bytes:
@@ -91,9 +92,7 @@ def minutes_pdf(org: OrgHeader, r: ReviewDetail) -> bytes:
     meta = DocumentMeta(type_code="BB", type_title=TITLE, summary=r.title,
                         issued_on=r.meeting_date)
     story: list[Flowable] = [header_block(issuer(org), meta), *title_block(meta),
-                             *_meeting(r), *_inputs(r), *_decisions(r),
-                             paragraph("Biên bản được lập và thông qua tại cuộc họp."),
-                             _signatures(r)]
+                             *_meeting(r), *_inputs(r), *_decisions(r), _signatures(r)]
     watermark = "DỰ THẢO" if r.status == ReviewStatus.DRAFT else None
     return render_story(story, title=f"{TITLE} {clean(r.title)}",
                         author=" ".join(issuer(org).name_lines), watermark=watermark)
