@@ -120,6 +120,6 @@ def test_previous_review_actions_due_on_the_first_and_last_day(c):
 def test_the_registry_fills_the_lists_of_sections_once_whatever_the_calls():
     assert report_registry.period_sections() is sections.PERIOD_SECTIONS
     report_registry.period_sections()
-    assert sections.PERIOD_SECTIONS == list(report_registry.PERIOD)
+    assert list(report_registry.PERIOD) == sections.PERIOD_SECTIONS
     assert report_registry.review_inputs()[0] is previous_actions_section
     assert len(sections.REVIEW_INPUTS) == len(set(sections.REVIEW_INPUTS))
