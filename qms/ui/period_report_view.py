@@ -60,9 +60,12 @@ def preview(report: PeriodReportData) -> None:
 
 
 def narratives_form(actor: Actor, n: Narratives) -> None:
-    """The ISO officer's form; saved with the version read, a stale copy is refused."""
+    """The ISO officer's form; saved with the version first shown (kept across reruns), so a
+    save made meanwhile by someone else is refused instead of overwritten."""
     if not actor.can("period_report.edit"):
         return
+    seen_key = f"report.form.version.{n.period_id}"
+    seen = st.session_state.setdefault(seen_key, n.version)
     with st.form("report.form"):
         st.markdown(f"**{t('report.form.title')}**")
         values = {name: st.text_area(t(f"field.report.{name}"), getattr(n, name), height=150,
@@ -74,5 +77,6 @@ def narratives_form(actor: Actor, n: Narratives) -> None:
         if st.form_submit_button(t("report.form.submit"), type="primary"):
             data = NarrativeInput(values["general_assessment"], values["difficulties"],
                                   values["next_tasks"], number, issued)
-            run_action(lambda: save_narratives(actor, n.period_id, data, n.version),
+            del st.session_state[seen_key]  # the next run shows the version now stored
+            run_action(lambda: save_narratives(actor, n.period_id, data, seen),
                        t("report.form.saved"))

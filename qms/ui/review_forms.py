@@ -18,6 +18,16 @@ from qms.ui.widgets import run_action
 DMY = "DD/MM/YYYY"
 
 
+def seen_version(key: str, current: int) -> int:
+    """The version a form was first shown with, kept across reruns until it is submitted."""
+    return int(st.session_state.setdefault(key, current))
+
+
+def forget_version(key: str) -> None:
+    """After a submit the next run shows the version now stored."""
+    st.session_state.pop(key, None)
+
+
 def _person(label: str, people: list[UserView], key: str, default: int | None = None,
             ) -> int | None:
     ids: list[int | None] = [None, *(p.id for p in people)]
@@ -71,6 +81,8 @@ def status_forms(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
 
 
 def _conclude_form(actor: Actor, r: ReviewDetail) -> None:
+    seen_key = f"review.conclude.version.{r.id}"
+    seen = seen_version(seen_key, r.version)
     with st.form("review.conclude"):
         st.markdown(f"**{t('review.conclude.title')}**")
         texts = {i.id: st.text_area(f"{n}. {i.section.title}", i.assessment,
@@ -79,7 +91,8 @@ def _conclude_form(actor: Actor, r: ReviewDetail) -> None:
         conclusion = st.text_area(t("field.review.conclusion"), r.conclusion,
                                   key="review.conclude.conclusion")
         if st.form_submit_button(t("review.conclude.submit"), type="primary"):
-            run_action(lambda: mr.record_conclusions(actor, r.id, texts, conclusion, r.version),
+            forget_version(seen_key)
+            run_action(lambda: mr.record_conclusions(actor, r.id, texts, conclusion, seen),
                        t("review.conclude.done"))
 
 
@@ -105,6 +118,8 @@ def action_forms(actor: Actor, r: ReviewDetail, today: date) -> None:
     for a in r.actions:
         if not mr.may_update_action(actor, a.owner_id) or (wanted and wanted != str(a.id)):
             continue
+        seen_key = f"review.action.{a.id}.version"
+        seen = seen_version(seen_key, a.version)
         with st.form(f"review.action.{a.id}"):
             st.markdown(f"**{a.ordinal}. {a.text}**")
             cols = st.columns(2)
@@ -118,6 +133,7 @@ def action_forms(actor: Actor, r: ReviewDetail, today: date) -> None:
                                 key=f"review.action.{a.id}.note")
             if st.form_submit_button(t("review.action.submit")):
                 update = mr.ActionUpdate(status, note, done_on)
-                run_action(lambda a=a, u=update: mr.update_review_action(actor, a.id, u,
-                                                                         a.version),
+                forget_version(seen_key)
+                run_action(lambda a=a, u=update, v=seen: mr.update_review_action(actor, a.id,
+                                                                                 u, v),
                            t("review.action.done"))
