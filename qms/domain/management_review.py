@@ -26,9 +26,6 @@ class ReviewActionStatus(StrEnum):
     DONE = "done"
 
 
-NEXT_STATUS = {ReviewStatus.DRAFT: ReviewStatus.HELD, ReviewStatus.HELD: ReviewStatus.APPROVED}
-
-
 def require_status(current: str, *allowed: ReviewStatus) -> None:
     """Refuse a step that the review's status does not allow."""
     if current not in {s.value for s in allowed}:
