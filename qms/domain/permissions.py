@@ -76,6 +76,14 @@ PERMISSIONS: dict[str, Rule] = {
     "nc.settings": _always(A, ISO),
     "onestop.record": _always(ISO, OFF),
     "onestop.decide": _always(ISO),
+    # Periodic CCHC report and management review (9.3): the ISO officer writes the report's
+    # narratives and prepares the review; the chairman (a leader) approves its minutes; a
+    # decision's owner reports on their action ("action_owner"), the ISO officer on any.
+    "period_report.edit": _always(A, ISO),
+    "review.prepare": _always(ISO),
+    "review.approve": _always(LEAD),
+    "review.action_update": {ISO: None, LEAD: "action_owner", OFF: "action_owner",
+                             AUD: "action_owner"},
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

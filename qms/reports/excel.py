@@ -21,8 +21,7 @@ def neutralise(value: object) -> object:
     return value
 
 
-def frame_to_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
-    """One sheet, headers as given (already translated), every text cell neutralised."""
+def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
@@ -30,11 +29,35 @@ def frame_to_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
         elif isinstance(safe[column].dtype, pd.DatetimeTZDtype):
             safe[column] = safe[column].dt.tz_convert("Asia/Ho_Chi_Minh").dt.tz_localize(None)
     safe.columns = [str(neutralise(str(c))) for c in safe.columns]
+    return safe
+
+
+def sheet_name(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A valid, unused sheet name: no ``[]:*?/\\``, at most 31 characters."""
+    base = "".join(" " if ch in "[]:*?/\\" else ch for ch in nfc(name)).strip()[:31] or "Sheet"
+    candidate, n = base, 2
+    while candidate in taken:
+        suffix = f" ({n})"
+        candidate, n = base[:31 - len(suffix)] + suffix, n + 1
+    return candidate
+
+
+def sheets_to_xlsx(sheets: list[tuple[str, pd.DataFrame]]) -> bytes:
+    """One workbook, one sheet per ``(name, frame)``; headers as given, text neutralised."""
     buffer = io.BytesIO()
+    taken: set[str] = set()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe.to_excel(writer, sheet_name=sheet[:31], index=False)
-        _fit_columns(writer.sheets[sheet[:31]])
+        for name, frame in sheets:
+            name = sheet_name(name, taken)
+            taken.add(name)
+            _safe_frame(frame).to_excel(writer, sheet_name=name, index=False)
+            _fit_columns(writer.sheets[name])
     return buffer.getvalue()
+
+
+def frame_to_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
+    """One sheet, headers as given (already translated), every text cell neutralised."""
+    return sheets_to_xlsx([(sheet, frame)])
 
 
 def _fit_columns(worksheet) -> None:  # type: ignore[no-untyped-def]

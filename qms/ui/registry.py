@@ -45,6 +45,8 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("evidence", "pages/13_tai_lieu_kiem_chung.py", "page.evidence", "🗂️", "group.plan",
              ALL_ROLES),
+    PageSpec("period_report", "pages/16_bao_cao_dinh_ky.py", "page.period_report", "📊",
+             "group.plan", ALL_ROLES),
     PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑", "group.documents",
              ALL_ROLES),
     PageSpec("audit_programme", "pages/40_chuong_trinh_danh_gia.py", "page.audit_programme", "🗓️",
@@ -55,6 +57,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A, ISO, AUD})),
     PageSpec("audit_bank", "pages/43_ngan_hang_cau_hoi.py", "page.audit_bank", "🗃️",
              "group.audit", frozenset({A, ISO})),
+    PageSpec("management_review", "pages/50_xem_xet_lanh_dao.py", "page.management_review",
+             "📝", "group.review", ALL_ROLES),
     PageSpec("account", "pages/80_tai_khoan.py", "page.account", "👤", "group.personal",
              ALL_ROLES),
     PageSpec("organization", "pages/90_to_chuc.py", "page.organization", "🏛️", "group.admin",
@@ -67,8 +71,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({A})),
 )
 
-GROUP_ORDER = ("group.overview", "group.plan", "group.quality", "group.audit", "group.documents",
-               "group.personal", "group.admin")
+GROUP_ORDER = ("group.overview", "group.plan", "group.quality", "group.audit", "group.review",
+               "group.documents", "group.personal", "group.admin")
 
 
 def page(key: str) -> PageSpec:

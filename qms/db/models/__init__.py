@@ -32,6 +32,7 @@ from qms.db.models.quality import (
     OneStopFigures,
     Verification,
 )
+from qms.db.models.reviews import ManagementReview, PeriodReport, ReviewAction, ReviewInput
 from qms.db.models.trace import TraceLink
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "TraceLink", "Unit", "User", "UserRole",
     "Document", "DocumentRevision", "RevisionAttachment",
     "Audit", "AuditProgramme", "BankQuestion", "ChecklistAttachment", "ChecklistItem", "Finding",
+    "ManagementReview", "PeriodReport", "ReviewAction", "ReviewInput",
 ]

@@ -1,0 +1,35 @@
+"""Báo cáo định kỳ CCHC: chọn kỳ báo cáo, xem trước, sửa phần nhận xét, tải PDF/Excel."""
+
+import streamlit as st
+
+from qms.i18n import t
+from qms.queries.period_reports import period_report
+from qms.queries.plans import list_plans, periods_of
+from qms.ui import period_report_view as view
+from qms.ui.guard import guard
+from qms.ui.plan_view import choose_plan
+from qms.ui.widgets import flash
+
+actor = guard("period_report")
+flash()
+plans = [p for p in list_plans(actor.organization_id) if p.is_current]
+if not plans:
+    st.info(t("plan.none"))
+    st.stop()
+
+view.plan_from_link(actor.organization_id)
+plan = choose_plan(plans, "report.plan")
+periods = periods_of(plan.id)
+if not periods:
+    st.info(t("report.no_periods"))
+    st.stop()
+
+period = view.choose_period(periods)
+report = period_report(actor.organization_id, period.id)
+if report is None:
+    st.error(t("error.not_found"))
+    st.stop()
+st.caption(t("report.intro"))
+view.downloads(report)
+view.narratives_form(actor, report.narratives)
+view.preview(report)

@@ -1,0 +1,55 @@
+"""Where the report providers are listed: the one place that fills ``PERIOD_SECTIONS`` and
+``REVIEW_INPUTS`` of ``qms.queries.sections``.
+
+To add a feature's provider, import it below and add it to the list in one line, at the place
+the report should show it::
+
+    from qms.queries.self_scoring import self_scoring_section
+    ...
+    PERIOD = (plan_progress_section, ..., self_scoring_section)
+
+``sections.py`` imports no feature, and no provider imports this module, so there is no
+import cycle; report builders call ``period_sections()`` / ``review_inputs()`` (which refill
+the lists in ``sections``, so they always match the tuples here) and iterate the result.
+"""
+
+from __future__ import annotations
+
+from qms.queries import sections
+from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
+from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
+from qms.queries.review_inputs import previous_actions_section
+from qms.queries.sections import SectionProvider
+
+# The periodic CCHC report, in the order the report prints them.
+PERIOD: tuple[SectionProvider, ...] = (
+    plan_progress_section,
+    targets_section,
+    onestop_section,
+    audits_section,
+    nonconformities_section,
+    documents_section,
+)
+
+# Management-review inputs (ISO 9001 clause 9.3.2 a–f), in the order the minutes print them.
+REVIEW: tuple[SectionProvider, ...] = (
+    previous_actions_section,  # 9.3.2 a
+    targets_section,  # 9.3.2 c 2
+    plan_progress_section,  # 9.3.2 c 3
+    onestop_section,  # 9.3.2 c 3
+    nonconformities_section,  # 9.3.2 c 4
+    audits_section,  # 9.3.2 c 6
+    documents_section,
+)
+
+
+def period_sections() -> list[SectionProvider]:
+    """The providers of the periodic report (``sections.PERIOD_SECTIONS``, refilled)."""
+    sections.PERIOD_SECTIONS[:] = PERIOD
+    return sections.PERIOD_SECTIONS
+
+
+def review_inputs() -> list[SectionProvider]:
+    """The providers of a management review's inputs (``sections.REVIEW_INPUTS``, refilled)."""
+    sections.REVIEW_INPUTS[:] = REVIEW
+    return sections.REVIEW_INPUTS

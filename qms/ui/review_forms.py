@@ -1,0 +1,139 @@
+"""The management-review page's forms: prepare, hold, assess and conclude, decide, approve,
+and report on an action. Each calls one service and shows its domain error in place."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from qms.domain.management_review import ReviewActionStatus, ReviewStatus
+from qms.i18n import t
+from qms.queries.management_reviews import ReviewDetail
+from qms.queries.users import UserView
+from qms.services import management_reviews as mr
+from qms.services.context import Actor
+from qms.ui.widgets import run_action
+
+DMY = "DD/MM/YYYY"
+
+
+def seen_version(key: str, current: int) -> int:
+    """The version a form was first shown with, kept across reruns until it is submitted."""
+    return int(st.session_state.setdefault(key, current))
+
+
+def forget_version(key: str) -> None:
+    """After a submit the next run shows the version now stored."""
+    st.session_state.pop(key, None)
+
+
+def _person(label: str, people: list[UserView], key: str, default: int | None = None,
+            ) -> int | None:
+    ids: list[int | None] = [None, *(p.id for p in people)]
+    names = {p.id: f"{p.full_name} — {p.job_title}" for p in people}
+    return st.selectbox(label, ids, index=ids.index(default) if default in ids else 0, key=key,
+                        format_func=lambda i: names.get(i, "—") if i else "—")
+
+
+def create_form(actor: Actor, people: list[UserView], today: date) -> None:
+    """A new review meeting, as a draft."""
+    if not actor.can("review.prepare"):
+        return
+    with st.expander(t("review.new")), st.form("review.new"):
+        title = st.text_input(t("field.review.title"), key="review.new.title")
+        cols = st.columns(3)
+        meeting = cols[0].date_input(t("field.review.meeting_date"), today, format=DMY,
+                                     key="review.new.meeting_date")
+        start = cols[1].date_input(t("field.review.window_start"), today - timedelta(days=365),
+                                   format=DMY, key="review.new.window_start")
+        end = cols[2].date_input(t("field.review.window_end"), today, format=DMY,
+                                 key="review.new.window_end")
+        place = st.text_input(t("field.review.place"), key="review.new.place")
+        chair = _person(t("field.review.chair"), people, "review.new.chair")
+        secretary = _person(t("field.review.secretary"), people, "review.new.secretary")
+        participants = st.text_area(t("field.review.participants"), key="review.new.participants",
+                                    help=t("review.participants_help"))
+        if st.form_submit_button(t("review.new.submit"), type="primary"):
+            form = mr.ReviewForm(title, meeting, start, end, place, chair, secretary,
+                                 tuple(participants.splitlines()))
+            run_action(lambda: mr.create_review(actor, form), t("review.new.done"))
+
+
+def status_forms(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
+    """The step the review's status allows: hold a draft; assess, decide, approve a held one."""
+    if r.status == ReviewStatus.DRAFT and actor.can("review.prepare"):
+        with st.form("review.hold"):
+            st.caption(t("review.hold.help"))
+            if st.form_submit_button(t("review.hold.submit"), type="primary"):
+                run_action(lambda: mr.hold_review(actor, r.id, r.version), t("review.hold.done"))
+    if r.status != ReviewStatus.HELD:
+        return
+    if actor.can("review.prepare"):
+        _conclude_form(actor, r)
+        _decision_form(actor, r, people)
+    if actor.can("review.approve"):
+        with st.form("review.approve"):
+            st.caption(t("review.approve.help"))
+            if st.form_submit_button(t("review.approve.submit"), type="primary"):
+                run_action(lambda: mr.approve_review(actor, r.id, r.version),
+                           t("review.approve.done"))
+
+
+def _conclude_form(actor: Actor, r: ReviewDetail) -> None:
+    seen_key = f"review.conclude.version.{r.id}"
+    seen = seen_version(seen_key, r.version)
+    with st.form("review.conclude"):
+        st.markdown(f"**{t('review.conclude.title')}**")
+        texts = {i.id: st.text_area(f"{n}. {i.section.title}", i.assessment,
+                                    key=f"review.conclude.{i.section.key}")
+                 for n, i in enumerate(r.inputs, 1) if i.id is not None}
+        conclusion = st.text_area(t("field.review.conclusion"), r.conclusion,
+                                  key="review.conclude.conclusion")
+        if st.form_submit_button(t("review.conclude.submit"), type="primary"):
+            forget_version(seen_key)
+            run_action(lambda: mr.record_conclusions(actor, r.id, texts, conclusion, seen),
+                       t("review.conclude.done"))
+
+
+def _decision_form(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
+    with st.form("review.decide", clear_on_submit=True):
+        st.markdown(f"**{t('review.decide.title')}**")
+        text = st.text_area(t("field.review.decision"), key="review.decide.text")
+        cols = st.columns(2)
+        with cols[0]:
+            owner = _person(t("field.review.owner"), people, "review.decide.owner")
+        due = cols[1].date_input(t("field.review.due_date"), r.meeting_date + timedelta(days=30),
+                                 format=DMY, key="review.decide.due_date")
+        if st.form_submit_button(t("review.decide.submit"), type="primary"):
+            run_action(lambda: mr.add_decision(actor, r.id, mr.DecisionForm(text, owner, due)),
+                       t("review.decide.done"))
+
+
+def action_forms(actor: Actor, r: ReviewDetail, today: date) -> None:
+    """A report form for each action the user may update (its owner, the ISO officer);
+    ``?action=ID`` (from "Việc của tôi") shows only that one."""
+    wanted = st.query_params.get("action")
+    statuses = [s.value for s in ReviewActionStatus]
+    for a in r.actions:
+        if not mr.may_update_action(actor, a.owner_id) or (wanted and wanted != str(a.id)):
+            continue
+        seen_key = f"review.action.{a.id}.version"
+        seen = seen_version(seen_key, a.version)
+        with st.form(f"review.action.{a.id}"):
+            st.markdown(f"**{a.ordinal}. {a.text}**")
+            cols = st.columns(2)
+            status = cols[0].selectbox(t("field.review.status"), statuses,
+                                       index=statuses.index(a.status),
+                                       key=f"review.action.{a.id}.status",
+                                       format_func=lambda s: t(f"field.review.action_status.{s}"))
+            done_on = cols[1].date_input(t("field.review.done_on"), a.done_on or today,
+                                         format=DMY, key=f"review.action.{a.id}.done_on")
+            note = st.text_area(t("field.review.done_note"), a.done_note,
+                                key=f"review.action.{a.id}.note")
+            if st.form_submit_button(t("review.action.submit")):
+                update = mr.ActionUpdate(status, note, done_on)
+                forget_version(seen_key)
+                run_action(lambda a=a, u=update, v=seen: mr.update_review_action(actor, a.id,
+                                                                                 u, v),
+                           t("review.action.done"))

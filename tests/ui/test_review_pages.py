@@ -1,0 +1,99 @@
+"""The pages "Báo cáo định kỳ" and "Xem xét của lãnh đạo" in AppTest: a deep link to a period,
+the narratives form and its conflict message, a review walked from draft to held with a
+decision, and the owner reporting the action from the link of "Việc của tôi"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from qms.i18n import t
+from qms.queries.period_reports import narratives
+from qms.services.period_reports import NarrativeInput, save_narratives
+from tests.services.review_setup import detail, held_review, new_review, planned_commune
+from tests.ui.apptest import open_page, texts
+
+REPORT, REVIEW = "pages/16_bao_cao_dinh_ky.py", "pages/50_xem_xet_lanh_dao.py"
+
+
+def _submit(at: AppTest, form: str, label: str) -> None:
+    at.button(key=f"FormSubmitter:{form}-{label}").click().run()
+
+
+@pytest.fixture
+def p(db, clock):
+    clock.now_value = clock.now_value.replace(year=2023, month=12, day=20)
+    return planned_commune()
+
+
+def test_a_period_link_opens_its_report_and_the_officer_saves_the_narratives(p):
+    period = p.periods[2]
+    at = open_page(REPORT, p.c.session("hangnt"), run=False)
+    at.query_params["period"] = str(period.id)
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="report.period").value.id == period.id
+    assert "Kết quả thực hiện nhiệm vụ theo lĩnh vực" in texts(at)
+    at.text_area(key="report.form.general_assessment").input("Quý III hoàn thành tốt.")
+    at.text_input(key="report.form.number").input("45/BC-UBND")
+    _submit(at, "report.form", t("report.form.submit"))
+    assert not at.exception
+    assert t("report.form.saved") in texts(at)
+    saved = narratives(p.org_id, period.id)
+    assert saved.general_assessment == "Quý III hoàn thành tốt." and saved.number == "45/BC-UBND"
+
+
+def test_a_stale_narratives_form_shows_the_conflict_and_viewers_get_no_form(p):
+    period = p.periods[0]
+    at = open_page(REPORT, p.c.session("hangnt"))
+    save_narratives(p.c.actor("hangnt"), period.id, NarrativeInput("Khác", "", ""), 0)
+    at.text_area(key="report.form.difficulties").input("Còn chậm.")
+    _submit(at, "report.form", t("report.form.submit"))
+    assert t("error.stale", current=1) in [e.value for e in at.error]
+    viewer = open_page(REPORT, p.c.session("tungbv"))
+    assert not viewer.exception and not viewer.get("form")
+
+
+def test_the_officer_prepares_holds_and_decides_then_the_chairman_approves(p):
+    review_id = new_review(p.c)
+    at = open_page(REVIEW, p.c.session("hangnt"))
+    assert not at.exception
+    assert t("review.inputs_live") in texts(at)
+    _submit(at, "review.hold", t("review.hold.submit"))
+    assert t("review.hold.done") in texts(at)
+    assert detail(p.c, review_id).status == "held"
+    at.text_area(key="review.conclude.conclusion").input("Hệ thống phù hợp, có hiệu lực.")
+    _submit(at, "review.conclude", t("review.conclude.submit"))
+    assert t("review.conclude.done") in texts(at)
+    assert detail(p.c, review_id).conclusion == "Hệ thống phù hợp, có hiệu lực."
+    at.text_area(key="review.decide.text").input("Rà soát quy trình chứng thực.")
+    at.selectbox(key="review.decide.owner").select(p.c.users["hoant"])
+    _submit(at, "review.decide", t("review.decide.submit"))
+    assert not at.exception and t("review.decide.done") in texts(at)
+    assert [a.text for a in detail(p.c, review_id).actions] == ["Rà soát quy trình chứng thực."]
+    assert "review.approve" not in {f.proto.form.form_id for f in at.get("form")}
+    chairman = open_page(REVIEW, p.c.session("bennv"))
+    _submit(chairman, "review.approve", t("review.approve.submit"))
+    assert detail(p.c, review_id).status == "approved"
+
+
+def test_the_owner_reports_the_action_done_from_the_link_of_my_work(p):
+    from qms.services import management_reviews as mr
+
+    review_id = held_review(p.c)
+    action_id = mr.add_decision(p.c.actor("hangnt"), review_id, mr.DecisionForm(
+        "Cập nhật Mục tiêu chất lượng.", p.c.users["hoant"], date(2024, 1, 31)))
+    mine = open_page("pages/05_viec_cua_toi.py", p.c.session("hoant"))
+    assert t("work.kind.review.action") in texts(mine)
+    at = open_page(REVIEW, p.c.session("hoant"), run=False)
+    at.query_params["review"] = str(review_id)
+    at.query_params["action"] = str(action_id)
+    at.run()
+    assert not at.exception and t("review.inputs_frozen") in texts(at)
+    at.selectbox(key=f"review.action.{action_id}.status").select("done")
+    at.text_area(key=f"review.action.{action_id}.note").input("Đã ban hành Mục tiêu 2024.")
+    _submit(at, f"review.action.{action_id}", t("review.action.submit"))
+    assert not at.exception and t("review.action.done") in texts(at)
+    assert detail(p.c, review_id).actions[0].status == "done"
