@@ -14,10 +14,12 @@ from qms.services.context import Actor
 SEED = Path(__file__).resolve().parent.parent / "data" / "plans" / \
     "ke-hoach-cchc-nam-trung-2023.txt"
 
-PROGRESS = {  # task code -> (status, note)
-    "1.4": ("done", "Đã tự kiểm tra công tác CCHC quý I tại UBND xã; lập biên bản kiểm tra."),
-    "3.5": ("in_progress", "Đã công khai 118/118 TTHC tại Bộ phận Một cửa và Trang thông tin."),
-    "3.6": ("in_progress", "Quý I: 412/415 hồ sơ trả đúng hạn, trước hạn."),
+PROGRESS = {  # task code -> (status, note, completed on)
+    "1.4": ("done", "Đã tự kiểm tra công tác CCHC quý I tại UBND xã; lập biên bản kiểm tra.",
+            date(2023, 3, 6)),
+    "3.5": ("in_progress", "Đã công khai 118/118 TTHC tại Bộ phận Một cửa và Trang thông tin.",
+            None),
+    "3.6": ("in_progress", "Quý I: 412/415 hồ sơ trả đúng hạn, trước hạn.", None),
 }
 
 
@@ -27,14 +29,15 @@ def load_demo_plan(org_id: int) -> int:
     data = SEED.read_bytes()
     plan_id = plan_save.confirm_import(actor, data, SEED.name, hashlib.sha256(data).hexdigest())
     tasks = task_table(org_id, plan_id, date(2023, 3, 9))
-    for code, (status, note) in PROGRESS.items():
+    for code, (status, note, completed_on) in PROGRESS.items():
         row = tasks[tasks["code"] == code]
         if row.empty:
             continue
         task = task_detail(org_id, int(row.iloc[0]["id"]))
         if task is not None:
             plan_tasks.update_task(actor, task.id, plan_tasks.TaskUpdate(
-                task.owner_unit_id, task.owner_user_id, task.due_date, status, note),
+                task.owner_unit_id, task.owner_user_id, task.due_date, status, note,
+                completed_on),
                 task.version)
     _demo_evidence(actor, plan_id, tasks)
     return plan_id

@@ -123,3 +123,15 @@ def test_the_registry_fills_the_lists_of_sections_once_whatever_the_calls():
     assert list(report_registry.PERIOD) == sections.PERIOD_SECTIONS
     assert report_registry.review_inputs()[0] is previous_actions_section
     assert len(sections.REVIEW_INPUTS) == len(set(sections.REVIEW_INPUTS))
+
+
+def test_the_demo_first_period_shows_the_task_done_inside_its_window(db):
+    from qms.queries.plans import plan_header
+    from qms.services.demo import load_demo
+
+    demo = load_demo()
+    assert demo.organization_id is not None and demo.plan_id is not None
+    first = plan_header(demo.organization_id, demo.plan_id).periods[0]
+    section = plan_sections.plan_progress_section(demo.organization_id, first.start_date,
+                                                  first.end_date)
+    assert section is not None and section.figures["done"] == 1
