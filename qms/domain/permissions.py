@@ -76,6 +76,12 @@ PERMISSIONS: dict[str, Rule] = {
     "nc.settings": _always(A, ISO),
     "onestop.record": _always(ISO, OFF),
     "onestop.decide": _always(ISO),
+    # Self-inspection duties: the owner unit's officers (or the owner person: "own_unit")
+    # hand in evidence each period; the ISO officer accepts or returns it and, with the
+    # administrator, keeps the list of duties.
+    "duty.manage": _always(A, ISO),
+    "duty.submit": {OFF: OWN_UNIT},
+    "duty.decide": _always(ISO),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

@@ -14,7 +14,7 @@ from sqlalchemy import or_, select
 from qms.db.models import Plan, PlanTask
 from qms.db.uow import read_session
 from qms.domain.plan_rules import TaskStatus
-from qms.queries import nc_work
+from qms.queries import duty_work, nc_work
 from qms.queries.work_items import Provider, WorkItem
 from qms.services.context import Actor
 
@@ -45,6 +45,7 @@ def plan_tasks_due(actor: Actor, today: date) -> list[WorkItem]:
 PROVIDERS: list[Provider] = [
     nc_work.nc_steps, nc_work.actions_owned, nc_work.verifications_waiting,
     nc_work.closures_waiting, nc_work.proposals_waiting, plan_tasks_due,
+    duty_work.duties_to_submit, duty_work.duties_to_decide,
 ]
 
 

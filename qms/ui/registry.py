@@ -45,6 +45,8 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("evidence", "pages/13_tai_lieu_kiem_chung.py", "page.evidence", "🗂️", "group.plan",
              ALL_ROLES),
+    PageSpec("duties", "pages/14_tu_kiem_tra.py", "page.duties", "🧾", "group.plan",
+             ALL_ROLES),
     PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑", "group.documents",
              ALL_ROLES),
     PageSpec("audit_programme", "pages/40_chuong_trinh_danh_gia.py", "page.audit_programme", "🗓️",
