@@ -76,9 +76,13 @@ def label(r: DutyRow) -> str:
 
 
 def choose(rows: list[DutyRow]) -> DutyRow | None:
-    if not rows:
+    """Pick one duty of the table (by id, so the choice survives a change of its status)."""
+    by_id = {r.duty_id: r for r in rows}
+    if not by_id:
         return None
-    return st.selectbox(t("duty.pick"), rows, key="duty.pick", format_func=label)
+    chosen = st.selectbox(t("duty.pick"), list(by_id), key="duty.pick",
+                          format_func=lambda i: label(by_id[i]))
+    return by_id.get(chosen)
 
 
 def detail(actor: Actor, row: DutyRow, items: list[EvidenceItem],
