@@ -66,6 +66,9 @@ def decide_form(actor: Actor, row: DutyRow) -> None:
         return
     report_id, version = row.report_id, row.version or 1
     with st.form(f"duty.decide.{report_id}"):
+        st.markdown(f"**{row.period}** · {(row.code + ' — ') if row.code else ''}"
+                    f"{row.title[:160]} · {row.owner_unit or row.owner_user} · "
+                    f"{t('duty.col.evidence')}: {row.evidence}")
         comment = st.text_area(t("field.duty.comment"), key=f"duty.decide.comment.{report_id}")
         cols = st.columns(2)
         accept = cols[0].form_submit_button(t("duty.accept"), type="primary")
@@ -86,8 +89,6 @@ def queue(actor: Actor, rows: list[DutyRow]) -> None:
     if not rows:
         st.caption(t("duty.queue.none"))
     for r in rows:
-        st.markdown(f"**{r.period}** · {(r.code + ' — ') if r.code else ''}{r.title[:160]} · "
-                    f"{r.owner_unit or r.owner_user} · {t('duty.col.evidence')}: {r.evidence}")
         decide_form(actor, r)
 
 
