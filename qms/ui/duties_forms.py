@@ -53,6 +53,10 @@ def owner_forms(actor: Actor, row: DutyRow, choices: list[tuple[int, str]]) -> N
                     upload.name if upload else "", upload.getvalue() if upload else None)
 
             run_action(add, t("duty.evidence.done"))
+    _submit_form(actor, row)
+
+
+def _submit_form(actor: Actor, row: DutyRow) -> None:
     with st.form("duty.submit.form"):
         st.caption(t("duty.submit.hint", n=row.evidence))
         if st.form_submit_button(t("duty.submit"), type="primary"):
