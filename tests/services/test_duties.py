@@ -3,6 +3,7 @@ the owner unit, acceptance and return by the ISO officer, who may do what, the h
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import pytest
@@ -169,3 +170,25 @@ def test_another_organisations_duty_is_not_found(s):
     row = s.row("2.5")
     with pytest.raises(NotFound):
         add_report_evidence(other.actor("hoant"), row.duty_id, row.period_id, EVIDENCE)
+
+
+def test_reimporting_the_plan_carries_reports_and_hand_made_duties_over(s):
+    from qms.queries.duties import board, periods
+    from qms.services import plan_save
+    from tests.plan_files import SEED
+
+    hang = s.c.actor("hangnt")
+    report = submitted(s)
+    return_report(hang, report, s.row("2.5").version, "Thiếu chữ ký.")
+    add_duty(hang, DutyInput(s.plan_id, "Tự kiểm tra hồ sơ lưu trữ",
+                             owner_unit_id=s.c.tuphap, task_id=_task_id(s, "2.5")))
+    data = SEED.read_bytes()
+    new_plan = plan_save.confirm_import(hang, data, SEED.name, hashlib.sha256(data).hexdigest())
+    assert new_plan != s.plan_id
+    options, _ = periods(s.c.org_id, date(2023, 1, 1))
+    rows = board(s.c.org_id, options[0].id, date(2023, 3, 1))
+    moved = next(r for r in rows if r.code == "2.5" and r.origin == "plan")
+    assert (moved.status, moved.comment, moved.evidence) == ("returned", "Thiếu chữ ký.", 1)
+    assert [h.step for h in report_history(s.c.org_id, moved.report_id)] == ["submit", "return"]
+    assert any(r.origin == "manual" and r.code == "2.5" for r in rows)
+    assert len(rows) == 8
