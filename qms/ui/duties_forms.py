@@ -8,7 +8,7 @@ import streamlit as st
 from qms.domain.duties import EDITABLE, Recurrence
 from qms.domain.permissions import allowed
 from qms.i18n import t
-from qms.queries.duties import DutyRow
+from qms.queries.duties import DutyRow, report_evidence
 from qms.queries.organizations import UnitView
 from qms.services import duties
 from qms.services.context import Actor
@@ -73,6 +73,8 @@ def decide_form(actor: Actor, row: DutyRow) -> None:
         st.markdown(f"**{row.period}** · {(row.code + ' — ') if row.code else ''}"
                     f"{row.title[:160]} · {row.owner_unit or row.owner_user} · "
                     f"{t('duty.col.evidence')}: {row.evidence}")
+        for e in report_evidence(actor.organization_id, report_id):
+            st.markdown(f"- {' — '.join(x for x in (e.doc_number, e.title, e.file_name) if x)}")
         comment = st.text_area(t("field.duty.comment"), key=f"duty.decide.comment.{report_id}")
         cols = st.columns(2)
         accept = cols[0].form_submit_button(t("duty.accept"), type="primary")
