@@ -84,6 +84,12 @@ PERMISSIONS: dict[str, Rule] = {
     "review.approve": _always(LEAD),
     "review.action_update": {ISO: None, LEAD: "action_owner", OFF: "action_owner",
                              AUD: "action_owner"},
+    # Self-inspection duties: the owner unit's officers (or the owner person: "own_unit")
+    # hand in evidence each period; the ISO officer accepts or returns it and, with the
+    # administrator, keeps the list of duties.
+    "duty.manage": _always(A, ISO),
+    "duty.submit": {OFF: OWN_UNIT},
+    "duty.decide": _always(ISO),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

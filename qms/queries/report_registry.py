@@ -16,6 +16,7 @@ the lists in ``sections``, so they always match the tuples here) and iterate the
 from __future__ import annotations
 
 from qms.queries import sections
+from qms.queries.duty_section import duties_section
 from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
 from qms.queries.review_inputs import previous_actions_section
@@ -29,6 +30,7 @@ PERIOD: tuple[SectionProvider, ...] = (
     audits_section,
     nonconformities_section,
     documents_section,
+    duties_section,
 )
 
 # Management-review inputs (ISO 9001 clause 9.3.2 a–f), in the order the minutes print them.
@@ -39,6 +41,7 @@ REVIEW: tuple[SectionProvider, ...] = (
     onestop_section,  # 9.3.2 c 3
     nonconformities_section,  # 9.3.2 c 4
     audits_section,  # 9.3.2 c 6
+    duties_section,  # 9.3.2 c 5 (monitoring and measurement results)
     documents_section,
 )
 

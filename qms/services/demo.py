@@ -14,6 +14,7 @@ from qms.domain.roles import parse_roles
 from qms.services import audit
 from qms.services.context import Actor
 from qms.services.demo_audits import load_demo_audits
+from qms.services.demo_duties import load_demo_duties
 from qms.services.demo_plan import load_demo_plan
 from qms.services.demo_quality import load_demo_quality
 from qms.services.demo_review import load_demo_review
@@ -66,4 +67,5 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
     load_demo_quality(org_id, plan_id)
     load_demo_audits(org_id)
     load_demo_review(org_id, plan_id)
+    load_demo_duties(org_id)
     return DemoResult(True, org_id, len(units), len(spec["users"]), plan_id)

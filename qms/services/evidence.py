@@ -54,22 +54,28 @@ def add_evidence(actor: Actor, data: EvidenceInput, file_name: str = "",
                  file_bytes: bytes | None = None, *, link_task_id: int | None = None) -> int:
     """Record an evidence document, with its file, optionally linked to a plan task at once."""
     actor.require("evidence.create")
+    with unit_of_work() as uow:
+        row = insert_evidence(uow.session, actor, data, file_name, file_bytes)
+        if link_task_id is not None:
+            insert_link(uow.session, actor, link_task_id, "evidence", row.id)
+        uow.commit()
+        return row.id
+
+
+def insert_evidence(s: Session, actor: Actor, data: EvidenceInput, file_name: str = "",
+                    file_bytes: bytes | None = None) -> Evidence:
+    """Check and add an evidence document (and its file) in the caller's unit of work."""
     title = v.text(data.title, "field.evidence.title", max_len=500, required=True)
     number = v.text(data.doc_number, "field.evidence.doc_number", max_len=120)
     issuer = v.text(data.issuer, "field.evidence.issuer", max_len=200)
     note = v.text(data.note, "field.note", max_len=2000, multiline=True)
-    with unit_of_work() as uow:
-        s = uow.session
-        file_id = store_file(s, actor, file_name, file_bytes).id if file_bytes else None
-        row = Evidence(organization_id=actor.organization_id, title=title, doc_number=number,
-                       doc_date=data.doc_date, issuer=issuer, note=note, file_id=file_id,
-                       created_by_id=actor.user_id)
-        s.add(row)
-        s.flush()
-        audit.record(s, actor, "evidence.create", "evidence", row.id, after={
-            "title": title, "doc_number": number, "doc_date": data.doc_date, "issuer": issuer,
-            "file_id": file_id})
-        if link_task_id is not None:
-            insert_link(s, actor, link_task_id, "evidence", row.id)
-        uow.commit()
-        return row.id
+    file_id = store_file(s, actor, file_name, file_bytes).id if file_bytes else None
+    row = Evidence(organization_id=actor.organization_id, title=title, doc_number=number,
+                   doc_date=data.doc_date, issuer=issuer, note=note, file_id=file_id,
+                   created_by_id=actor.user_id)
+    s.add(row)
+    s.flush()
+    audit.record(s, actor, "evidence.create", "evidence", row.id, after={
+        "title": title, "doc_number": number, "doc_date": data.doc_date, "issuer": issuer,
+        "file_id": file_id})
+    return row

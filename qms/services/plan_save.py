@@ -26,6 +26,8 @@ from qms.domain.plan_periods import due_date
 from qms.domain.text import fold
 from qms.services import audit
 from qms.services.context import Actor
+from qms.services.duties import insert_plan_duties
+from qms.services.duty_carry import carry_over_duties
 from qms.services.plan_import import (
     _preview,
     current_plan,
@@ -58,6 +60,9 @@ def confirm_import(actor: Actor, data: bytes, source_name: str, expected_sha256:
         units = list(s.scalars(select(Unit).where(Unit.organization_id == actor.organization_id)))
         owners = _insert_responsibilities(s, plan, draft, units)
         carried = _insert_tasks(s, actor, plan, draft, pairs, owners, periods)
+        insert_plan_duties(s, actor, plan.id)
+        if previous is not None:
+            carry_over_duties(s, actor, previous.id, plan.id)
         audit.record(s, actor, "plan.import", "plan", plan.id, after={
             "year": plan.year, "version_no": plan.version_no, "tasks": preview.task_count,
             "carried_over": carried, "removed": len(preview.removed), "source": source_name,

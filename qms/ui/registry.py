@@ -45,6 +45,8 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("evidence", "pages/13_tai_lieu_kiem_chung.py", "page.evidence", "🗂️", "group.plan",
              ALL_ROLES),
+    PageSpec("duties", "pages/14_tu_kiem_tra.py", "page.duties", "🧾", "group.plan",
+             ALL_ROLES),
     PageSpec("period_report", "pages/16_bao_cao_dinh_ky.py", "page.period_report", "📊",
              "group.plan", ALL_ROLES),
     PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑", "group.documents",

@@ -41,9 +41,9 @@ def test_the_inputs_of_a_known_year_are_compiled_in_the_order_of_clause_9_3_2(p)
     p.finish("1.1", date(2023, 2, 1))
     review = detail(p.c, new_review(p.c))
     assert review.status == "draft" and all(i.id is None for i in review.inputs)
-    assert _keys(review) == ["targets", "plan_progress", "onestop", "nonconformities"]
+    assert _keys(review) == ["targets", "plan_progress", "onestop", "nonconformities", "duties"]
     figures = {i.section.key: i.section.figures for i in review.inputs}
-    assert figures["plan_progress"]["done"] == 1
+    assert figures["plan_progress"]["done"] == 2  # 1.1 here and 1.4, done in the demo plan
     assert figures["nonconformities"]["opened"] == 1
     assert figures["onestop"]["received"] == 1600 and figures["onestop"]["late"] == 20
 

@@ -11,6 +11,12 @@ from qms.db.models.audits import (
 )
 from qms.db.models.auth import AuthSession
 from qms.db.models.documents import Document, DocumentRevision, RevisionAttachment
+from qms.db.models.duties import (
+    DutyReport,
+    DutyReportEvent,
+    DutyReportEvidence,
+    SelfInspectionDuty,
+)
 from qms.db.models.evidence import Evidence, StoredFile
 from qms.db.models.org import Organization, Unit, User, UserRole
 from qms.db.models.plan import (
@@ -45,4 +51,5 @@ __all__ = [
     "Document", "DocumentRevision", "RevisionAttachment",
     "Audit", "AuditProgramme", "BankQuestion", "ChecklistAttachment", "ChecklistItem", "Finding",
     "ManagementReview", "PeriodReport", "ReviewAction", "ReviewInput",
+    "DutyReport", "DutyReportEvent", "DutyReportEvidence", "SelfInspectionDuty",
 ]

@@ -1,0 +1,38 @@
+"""The self-inspection items of "Việc của tôi": reports to hand in (due soon or overdue) for
+the owner unit's officers and the owner person, decisions waiting for the ISO officer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from qms.domain.permissions import OWN_UNIT, allowed
+from qms.domain.roles import Role
+from qms.queries.duties import DutyRow, owned_pending, submitted_queue
+from qms.queries.work_items import WorkItem
+from qms.services.context import Actor
+
+PAGE = "pages/14_tu_kiem_tra.py"
+SOON_DAYS = 14
+
+
+def _item(kind: str, row: DutyRow, overdue: bool) -> WorkItem:
+    label = f"{row.period}: " + (f"{row.code} — " if row.code else "") + row.title[:140]
+    return WorkItem(kind, label, row.due, overdue, PAGE, (("period", str(row.period_id)),))
+
+
+def duties_to_submit(actor: Actor, today: date) -> list[WorkItem]:
+    """Reports not yet handed in (or returned) by the user's unit or the user, overdue or due
+    within ``SOON_DAYS`` days — for those who may submit them."""
+    if not allowed("duty.submit", actor.roles, [OWN_UNIT]) or actor.user_id is None:
+        return []
+    rows = owned_pending(actor.organization_id, actor.unit_id, actor.user_id,
+                         today + timedelta(days=SOON_DAYS), today)
+    return [_item("duty.submit", r, r.overdue) for r in rows]
+
+
+def duties_to_decide(actor: Actor, today: date) -> list[WorkItem]:
+    """For the ISO officer: submitted reports waiting for acceptance or return."""
+    if Role.ISO_OFFICER not in actor.roles:
+        return []
+    return [_item("duty.decide", r, False) for r in submitted_queue(actor.organization_id,
+                                                                    today)]

@@ -1,0 +1,94 @@
+"""A real browser through self-inspection: the Tư pháp officer hands in evidence with a file
+for a duty of the year's report, the ISO officer signs in and accepts it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from qms.db.engine import get_engine
+from qms.db.models import DutyReport, ReportingPeriod
+from tests.plan_files import as_pdf
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "mat-khau-xa-nam-trung-2023"
+HEADING = "🧾 Tự kiểm tra"
+YEAR = "Tổng hợp năm 2023"
+
+
+def _idle(page) -> None:
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
+
+
+def _sign_in(page, username: str) -> None:
+    page.get_by_role("heading", name="Đăng nhập").wait_for()
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("heading", name=HEADING).wait_for()
+    _idle(page)
+
+
+def _form(page, button: str):  # type: ignore[no-untyped-def]
+    return page.locator('[data-testid="stForm"]').filter(
+        has=page.get_by_role("button", name=button, exact=True))
+
+
+def _prepare(server) -> None:
+    server.cli("demo")
+    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
+               "--password-stdin", stdin=PASSWORD + "\n")  # past the first-start form
+    for username in ("hangnt", "hoant"):
+        server.cli("user", "set-password", username, "--password-stdin", stdin=PASSWORD + "\n")
+
+
+def _submit_evidence(page, tmp_path) -> None:
+    page.get_by_label("Kỳ báo cáo").click()
+    page.get_by_role("option", name=re.compile(f"^{YEAR}")).click()
+    _idle(page)
+    page.get_by_label("Chọn nhiệm vụ").click()
+    page.get_by_role("option", name=re.compile(r"^2\.5 — ")).click()
+    _idle(page)
+    form = _form(page, "Thêm tài liệu")
+    form.get_by_label("Tên tài liệu kiểm chứng").fill(
+        "Biên bản tự kiểm tra công tác thi hành pháp luật năm 2023")
+    form.get_by_label("Số, ký hiệu văn bản").fill("15/BB-UBND")
+    pdf = tmp_path / "bien-ban-tu-kiem-tra.pdf"
+    pdf.write_bytes(as_pdf("Biên bản tự kiểm tra công tác thi hành pháp luật"))
+    form.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(pdf))
+    form.locator('[data-testid="stFileChip"]').wait_for()  # uploaded before the submit
+    form.get_by_role("button", name="Thêm tài liệu").click()
+    page.get_by_text("Đã thêm tài liệu kiểm chứng.").wait_for()
+    _idle(page)
+    page.get_by_role("button", name="⬇️ bien-ban-tu-kiem-tra.pdf").wait_for()
+    page.get_by_role("button", name="Nộp tài liệu kiểm chứng", exact=True).click()
+    page.get_by_text("Đã nộp tài liệu kiểm chứng.").wait_for()
+    _idle(page)
+
+
+def _status(server) -> str | None:
+    with get_engine(server.database_url).connect() as conn:
+        return conn.execute(select(DutyReport.status)
+                            .join(ReportingPeriod, ReportingPeriod.id == DutyReport.period_id)
+                            .where(ReportingPeriod.name == YEAR)).scalar()
+
+
+def test_an_officer_submits_evidence_and_the_iso_officer_accepts_it(server, context, tmp_path):
+    _prepare(server)
+    page = context.new_page()
+    page.goto(f"{server.url}/tu_kiem_tra")
+    _sign_in(page, "hoant")
+    _submit_evidence(page, tmp_path)
+    assert _status(server) == "submitted"
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    _sign_in(page, "hangnt")
+    form = page.locator('[data-testid="stForm"]').filter(has_text=YEAR).filter(
+        has=page.get_by_role("button", name="Chấp nhận", exact=True))
+    form.get_by_label("Ý kiến").fill("Đủ tài liệu, đúng hạn.")
+    form.get_by_role("button", name="Chấp nhận", exact=True).click()
+    page.get_by_text("Đã chấp nhận tài liệu kiểm chứng.").wait_for()
+    assert _status(server) == "accepted"

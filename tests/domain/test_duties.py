@@ -1,0 +1,126 @@
+"""The self-inspection report workflow as pure rules: transitions, evidence and comment
+requirements, overdue on its boundaries, which period a page shows first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qms.domain.duties import (
+    TRANSITIONS,
+    DutyStatus,
+    DutyStep,
+    PeriodFacts,
+    allowed_steps,
+    check_editable,
+    check_return,
+    check_submit,
+    default_period,
+    due_of,
+    is_overdue,
+    next_status,
+    plan_period,
+)
+from qms.domain.errors import Conflict, ValidationFailed
+
+S, St = DutyStatus, DutyStep
+ALLOWED = {
+    (S.OPEN, St.SUBMIT): S.SUBMITTED,
+    (S.RETURNED, St.SUBMIT): S.SUBMITTED,
+    (S.SUBMITTED, St.ACCEPT): S.ACCEPTED,
+    (S.SUBMITTED, St.RETURN): S.RETURNED,
+}
+REFUSED = [(status, step) for status in S for step in St if (status, step) not in ALLOWED]
+
+
+@pytest.mark.parametrize(("status", "step"), list(ALLOWED))
+def test_every_allowed_transition_leads_where_the_workflow_says(status, step):
+    assert next_status(status, step) is ALLOWED[(status, step)]
+    assert next_status(status.value, step.value) is ALLOWED[(status, step)]
+
+
+@pytest.mark.parametrize(("status", "step"), REFUSED)
+def test_every_other_transition_is_refused_with_a_conflict(status, step):
+    with pytest.raises(Conflict) as caught:
+        next_status(status, step)
+    assert caught.value.key == "duty.step_not_allowed"
+
+
+def test_the_table_holds_exactly_the_allowed_transitions():
+    assert dict(TRANSITIONS) == ALLOWED and len(REFUSED) == 8
+
+
+def test_accepted_is_final_and_returned_can_only_be_submitted_again():
+    assert allowed_steps(S.ACCEPTED) == ()
+    assert allowed_steps(S.RETURNED) == (St.SUBMIT,)
+    assert allowed_steps(S.SUBMITTED) == (St.ACCEPT, St.RETURN)
+
+
+def test_unknown_status_or_step_is_a_conflict_not_a_crash():
+    with pytest.raises(Conflict):
+        next_status("draft", "submit")
+    with pytest.raises(Conflict):
+        next_status("open", "approve")
+
+
+@pytest.mark.parametrize("status", [S.OPEN, S.RETURNED])
+def test_evidence_can_be_added_while_the_owner_holds_the_report(status):
+    check_editable(status)
+
+
+@pytest.mark.parametrize("status", [S.SUBMITTED, S.ACCEPTED])
+def test_evidence_cannot_be_added_once_handed_in(status):
+    with pytest.raises(Conflict):
+        check_editable(status)
+
+
+def test_submitting_needs_at_least_one_evidence_document():
+    with pytest.raises(ValidationFailed) as caught:
+        check_submit(0)
+    assert caught.value.key == "duty.submit_needs_evidence"
+    check_submit(1)
+
+
+@pytest.mark.parametrize("comment", ["", "   ", "\n"])
+def test_returning_needs_a_comment(comment):
+    with pytest.raises(ValidationFailed) as caught:
+        check_return(comment)
+    assert caught.value.key == "duty.return_needs_comment"
+
+
+def test_a_period_without_due_date_is_due_at_the_end_of_its_window():
+    assert due_of(None, date(2023, 3, 9)) == date(2023, 3, 9)
+    assert due_of(date(2023, 3, 10), date(2023, 3, 9)) == date(2023, 3, 10)
+
+
+DUE = date(2023, 3, 10)
+
+
+@pytest.mark.parametrize(("status", "today", "overdue"), [
+    (S.OPEN, date(2023, 3, 9), False),
+    (S.OPEN, DUE, False),  # the due date itself is not overdue
+    (S.OPEN, date(2023, 3, 11), True),  # the day after is
+    (S.RETURNED, date(2023, 3, 11), True),
+    (S.SUBMITTED, date(2023, 3, 11), False),
+    (S.ACCEPTED, date(2024, 1, 1), False),
+])
+def test_overdue_starts_the_day_after_the_due_date_while_not_handed_in(status, today, overdue):
+    assert is_overdue(status, DUE, today) is overdue
+
+
+PERIODS = [PeriodFacts(1, 1, date(2023, 3, 10)), PeriodFacts(2, 2, date(2023, 6, 10)),
+           PeriodFacts(3, 3, date(2023, 9, 10)), PeriodFacts(4, 4, date(2023, 12, 10))]
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    (date(2023, 1, 5), 1), (date(2023, 3, 10), 1), (date(2023, 3, 11), 2),
+    (date(2023, 12, 10), 4), (date(2026, 1, 1), 4),
+])
+def test_the_page_opens_on_the_current_or_next_period(today, expected):
+    assert default_period(PERIODS, today) == expected
+
+
+def test_once_per_plan_duties_report_in_the_last_period():
+    assert plan_period(reversed(PERIODS)) == 4
+    assert plan_period([]) is None and default_period([], DUE) is None
