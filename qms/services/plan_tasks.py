@@ -47,6 +47,7 @@ def update_task(actor: Actor, task_id: int, data: TaskUpdate, expected_version: 
         if data.status not in {s.value for s in TaskStatus}:
             raise ValidationFailed("plan.task.bad_status")
         for model, ident in ((Unit, data.owner_unit_id), (User, data.owner_user_id)):
+            ident = v.reference(ident, "validation.unit")
             row = s.get(model, ident) if ident is not None else None
             if ident is not None and (row is None or row.organization_id != actor.organization_id):
                 raise ValidationFailed("validation.unit")

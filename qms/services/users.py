@@ -50,7 +50,7 @@ def _snapshot(user: User) -> dict[str, object]:
 
 
 def _check_unit(session: Session, org_id: int, unit_id: int | None) -> None:
-    if unit_id is None:
+    if v.reference(unit_id, "validation.unit") is None:
         return
     unit = session.get(Unit, unit_id)
     if unit is None or unit.organization_id != org_id:
