@@ -23,10 +23,11 @@ from qms.db.uow import read_session
 from qms.domain.errors import ValidationFailed
 
 T = TypeVar("T")
-PROPERTY = settings(max_examples=300, deadline=None, database=None,
+PROPERTY = settings(max_examples=300, deadline=None, database=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow, HealthCheck.data_too_large])
 ACCEPTED: dict[str, int] = {}  # test -> examples the service accepted (a sanity check)
+CALLED: set[str] = set()  # tests that ran at least one example
 CONTROL = {chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
 
 PAYLOADS = (
@@ -90,6 +91,7 @@ def refused_or_done(call: Callable[[], T], *models: Any, writes: bool = True) ->
     """Run one service call: a ``ValidationFailed`` changes nothing; any other exception
     fails the test; a success writes an audit row (``writes``) or nothing at all."""
     before = counts(*models)
+    CALLED.add(call.__qualname__.split(".")[0])
     try:
         result = call()
     except ValidationFailed as exc:

@@ -208,11 +208,12 @@ def test_audit_answer(hw, index, result, evidence, note):
 
 
 @h.PROPERTY
-@given(username=st.one_of(st.from_regex(r"[a-z][a-z0-9._-]{2,20}", fullmatch=True), h.TEXT),
-       full_name=h.TEXT, job=h.TEXT, unit=h.IDS, roles=st.lists(st.one_of(
-           st.sampled_from([r.value for r in Role]), h.TEXT), max_size=3),
-       email=h.TEXT, language=st.one_of(st.sampled_from(("vi", "en")), h.TEXT),
-       password=st.one_of(st.none(), h.TEXT))
+@given(username=h.mostly(st.from_regex(r"[a-z][a-z0-9._-]{2,20}", fullmatch=True), h.TEXT),
+       full_name=h.mostly(SAY, h.TEXT), job=h.TEXT, unit=h.mostly(st.none(), h.IDS),
+       roles=h.mostly(st.lists(st.sampled_from([r.value for r in Role]), max_size=2),
+                      st.lists(h.TEXT, max_size=3)),
+       email=h.mostly(st.just(""), h.TEXT), language=h.mostly(st.just("vi"), h.TEXT),
+       password=h.mostly(st.none(), h.TEXT))
 def test_user_create(hw, username, full_name, job, unit, roles, email, language, password):
     admin = Actor.system(hw.w.org_id)
     data = UserInput(username, full_name, job, unit, frozenset(roles), email, language)
@@ -240,6 +241,6 @@ def test_the_properties_also_exercised_accepted_input():
     tested = {name for name in globals() if name.startswith("test_") and name not in {
         "test_the_properties_also_exercised_accepted_input",
         "test_plan_import_preview"}}
-    if not set(h.ACCEPTED) >= tested:
-        pytest.skip("run with the whole module")
-    assert all(h.ACCEPTED[name] >= 5 for name in tested), h.ACCEPTED
+    if not tested <= h.CALLED:
+        pytest.skip(f"run with the whole module: {sorted(h.ACCEPTED.items())}")
+    assert all(h.ACCEPTED.get(name, 0) >= 5 for name in tested), sorted(h.ACCEPTED.items())
