@@ -4,10 +4,13 @@ first save stays as it was. A real race (two threads, separate connections) ends
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from qms.db import migrate
@@ -15,8 +18,11 @@ from qms.db.models import PlanTask
 from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
 from qms.domain.errors import Conflict, DomainError
-from qms.services.nonconformities import analyse_nonconformity, raise_nonconformity
+from qms.services.context import Actor
+from qms.services.nonconformities import NcInput, analyse_nonconformity, raise_nonconformity
 from qms.services.plan_tasks import TaskUpdate, update_task
+from tests.factories import make_org
+from tests.reliability import hostile as h
 from tests.services.documents_setup import make_plan
 from tests.services.nc_setup import ANALYSIS, commune, detail, nc_input
 
@@ -93,3 +99,23 @@ def test_two_analyses_racing_leave_one_winner_and_a_conflict(fresh_database_url)
     assert losers[0].key in {"error.stale", "error.concurrent_save"}
     assert "chưa được lưu" in losers[0].message("vi")
     assert _root_cause(nc_id) == causes[winners[0]]
+
+
+_ORGS = itertools.count(1)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(description=h.mostly(st.sampled_from(h.PAYLOADS), h.TEXT), title=h.TEXT,
+       grade=h.mostly(st.just("minor"), h.TEXT), found_on=h.mostly(st.none(), h.DATES))
+def test_hostile_nonconformities_on_both_engines(db, description, title, grade, found_on):
+    """A smaller sample of the property tests, on PostgreSQL too (inside the test's
+    rolled-back transaction: refused calls must leave no row behind there either)."""
+    org_id = make_org(f"Xã Thử {next(_ORGS)}")
+    actor = Actor.system(org_id)
+    data = NcInput(description, grade, "other", title, found_on)
+    nc_id = h.refused_or_done(lambda: raise_nonconformity(actor, "", None, data), Nonconformity)
+    if nc_id is not None:
+        with read_session() as s:
+            stored = s.scalar(select(Nonconformity.description).where(Nonconformity.id == nc_id))
+        h.clean_text(stored, 5000, multiline=True)
