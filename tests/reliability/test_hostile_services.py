@@ -130,15 +130,12 @@ def test_update_nonconformity_analysis(hw, correction, root, category, whys, sim
 
 
 @h.PROPERTY
-@given(description=h.TEXT, owner=h.IDS, due=h.DATES, status=st.one_of(
-    st.sampled_from(("in_progress", "done")), h.TEXT), note=h.TEXT, done_on=h.DATES)
-def test_corrective_action_add_and_update(hw, description, owner, due, status, note, done_on):
-    users = hw.w.iso.user_id
+@given(description=h.TEXT, owner=h.mostly(st.none(), h.IDS), due=h.DATES)
+def test_corrective_action_add(hw, description, owner, due):
     action_id = h.refused_or_done(lambda: ca.add_action(hw.w.iso, hw.nc_id, ca.ActionInput(
-        description, owner if owner != 1 else users, due)), CorrectiveAction)
-    if action_id is None:
-        return
-    h.clean_text(_row(CorrectiveAction, action_id).description, 5000, multiline=True)
+        description, owner, due)), CorrectiveAction)
+    if action_id is not None:
+        h.clean_text(_row(CorrectiveAction, action_id).description, 5000, multiline=True)
 
 
 @h.PROPERTY
