@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 ADDRESS := $(or $(QMS_HOST),127.0.0.1)
 PORT    := $(or $(QMS_PORT),8501)
 
-.PHONY: run test e2e lint migrate demo clean-venv
+.PHONY: run test test-reliability e2e lint migrate demo clean-venv
 
 $(BIN)/python:
 	@echo "==> Tạo môi trường ảo $(VENV) (create the virtualenv)"
@@ -41,6 +41,9 @@ run: demo
 test: $(VENV)/.dev
 	@echo "==> Chạy toàn bộ bộ kiểm thử (SQLite; PostgreSQL khi có QMS_TEST_POSTGRES_URL)"
 	$(BIN)/python -m pytest
+
+test-reliability: $(VENV)/.dev
+	$(BIN)/python -m pytest -q tests/reliability
 
 e2e: $(VENV)/.dev
 	$(BIN)/python -m pytest -m browser

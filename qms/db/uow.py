@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from qms.db.engine import session_factory
+from qms.domain.errors import Conflict
 
 
 class UnitOfWork:
@@ -22,10 +24,16 @@ class UnitOfWork:
 
 @contextmanager
 def unit_of_work(*, write: bool = True) -> Iterator[UnitOfWork]:
-    """Open a session; whatever was not committed when the block ends is rolled back."""
+    """Open a session; whatever was not committed when the block ends is rolled back.
+
+    A row whose version moved on between this unit's read and its write (a concurrent save
+    that won the race; PostgreSQL lets both read first) is refused as a ``Conflict``.
+    """
     session = session_factory(write)()
     try:
         yield UnitOfWork(session)
+    except StaleDataError as exc:
+        raise Conflict("error.concurrent_save") from exc
     finally:
         session.rollback()
         session.close()

@@ -18,14 +18,18 @@ class DomainError(Exception):
         self.params = params
 
     def message(self, lang: str | None = None) -> str:
-        """The finished sentence; parameters that are catalog keys (``field.*``) translate too."""
+        """The finished sentence; parameters that are catalog keys (``field.*``), alone or in a
+        tuple, translate too."""
         from qms.i18n import t
 
-        params = {
-            name: t(value, lang) if isinstance(value, str) and value.startswith("field.") else value
-            for name, value in self.params.items()
-        }
-        return t(self.key, lang, **params)
+        def shown(value: Any) -> Any:
+            if isinstance(value, str) and value.startswith("field."):
+                return t(value, lang)
+            if isinstance(value, tuple):  # a list of fields, e.g. what a newer save changed
+                return ", ".join(str(shown(item)) for item in value)
+            return value
+
+        return t(self.key, lang, **{name: shown(value) for name, value in self.params.items()})
 
     def __str__(self) -> str:  # readable in logs and the CLI
         return self.message()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from qms.domain import validation
 from qms.domain.errors import ValidationFailed
 from qms.domain.text import clean, fold
 
@@ -85,12 +86,10 @@ def parse_number(number: str) -> tuple[str, int, int] | None:
 
 def clean_whys(whys: Iterable[object]) -> list[str]:
     """The five-whys chain: trimmed answers, blanks dropped, at most five."""
-    chain = [" ".join(clean(str(w or "")).split()) for w in whys]
+    chain = [validation.text(w, "field.nc.why", max_len=1000) for w in whys]
     chain = [w for w in chain if w]
     if len(chain) > MAX_WHYS:
         raise ValidationFailed("nc.too_many_whys", max=MAX_WHYS)
-    if any(len(w) > 1000 for w in chain):
-        raise ValidationFailed("validation.too_long", field="field.nc.why", max=1000)
     return chain
 
 

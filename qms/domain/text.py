@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _STRIP_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -22,3 +23,20 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_STRIP_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+_BARE_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>()\[\]`]+")
+_REF_DEF = re.compile(r"^(\s{0,3})\[(?=[^\]\n]*\]:)", re.M)
+
+
+def inert_markdown(value: str) -> str:
+    """User Markdown made safe to render: no image is fetched and nothing links elsewhere.
+
+    Images (``![…](…)``, ``![…][ref]``) and links (``[…](…)``, reference definitions,
+    ``<scheme:…>``) keep their words as plain text; a bare address shows as code, not a
+    link. Headings, lists, tables and emphasis are untouched.
+    """
+    text = nfc(value)
+    text = _BARE_URL.sub(lambda m: f"`{m.group(0)}`", text)
+    text = _REF_DEF.sub(r"\1\\[", text)
+    return text.replace("![", "!\\[").replace("](", "\\](").replace("<", "\\<")

@@ -10,6 +10,7 @@ from qms.domain.text import nfc
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_ID = 2**63 - 1  # the largest key either database stores
 
 
 def text(value: object, field: str, *, max_len: int, required: bool = False,
@@ -25,6 +26,16 @@ def text(value: object, field: str, *, max_len: int, required: bool = False,
     if len(cleaned) > max_len:
         raise ValidationFailed("validation.too_long", field=field, max=max_len)
     return cleaned
+
+
+def reference(value: object, key: str) -> int | None:
+    """A record id from a form or a link: ``None``, or a positive 64-bit whole number;
+    anything else is refused with ``key`` (as an id that does not exist would be)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+        raise ValidationFailed(key)
+    return value
 
 
 def username(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 
 import pandas as pd
@@ -10,12 +11,15 @@ import pandas as pd
 from qms.domain.text import nfc
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 32_767  # the most characters one cell holds
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot hold these
 
 
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe; control
+    characters a worksheet cannot hold are dropped, and text is cut to a cell's size."""
     if isinstance(value, str):
-        value = nfc(value)
+        value = _ILLEGAL.sub("", nfc(value))[:MAX_CELL - 1]
         if value.startswith(FORMULA_PREFIXES):
             return "'" + value
     return value

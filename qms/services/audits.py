@@ -15,6 +15,7 @@ from qms.domain.errors import Conflict, ValidationFailed
 from qms.services import audit
 from qms.services.audit_access import check_member, get_owned, require, require_status
 from qms.services.context import Actor
+from qms.services.stale import check_version
 
 AUDIT_TYPES = ("internal", "external")
 
@@ -108,8 +109,7 @@ def update_plan(actor: Actor, audit_id: int, data: AuditInput, expected_version:
         s = uow.session
         row = get_owned(s, actor, Audit, audit_id)
         require_status(row, "planned")
-        if row.version != expected_version:
-            raise Conflict("error.stale", current=row.version)
+        check_version(row, expected_version)
         values = _checked(s, actor, data)
         before = {k: getattr(row, k) for k in values}
         for name, value in values.items():
@@ -145,8 +145,7 @@ def conclude_audit(actor: Actor, audit_id: int, conclusion: str, recommendations
         row = get_owned(s, actor, Audit, audit_id)
         require(actor, "audit.conclude", row)
         require_status(row, "in_progress", "completed")
-        if row.version != expected_version:
-            raise Conflict("error.stale", current=row.version)
+        check_version(row, expected_version)
         before = {"conclusion": row.conclusion, "recommendations": row.recommendations,
                   "status": row.status}
         row.conclusion, row.recommendations = conclusion, recommendations

@@ -86,6 +86,7 @@ def _step(s: Session, actor: Actor, nc: Nonconformity, step: NcStep, reason: str
 
 
 def _owner(s: Session, actor: Actor, owner_id: int | None) -> User | None:
+    owner_id = v.reference(owner_id, "nc.bad_user")
     user = s.get(User, owner_id) if owner_id is not None else None
     if owner_id is not None and (user is None or user.organization_id != actor.organization_id
                                  or not user.is_active):

@@ -38,6 +38,7 @@ from qms.services.document_records import (
     today,
 )
 from qms.services.passwords import verify_password
+from qms.services.stale import stale
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _approvable(s: Session, actor: Actor, doc: Document, rev: DocumentRevision,
                 expected_version: int) -> DocumentRevision | None:
     """Every rule an approval must pass; returns the revision it will supersede, if any."""
     if rev.version != expected_version:
-        raise Conflict("error.stale", current=rev.version)
+        raise stale(rev)
     if doc.status != DocumentStatus.ACTIVE:
         raise Conflict("document.withdrawn")
     next_status(rev.status, RevisionAction.APPROVE, reviewed=rev.reviewed_at is not None)

@@ -36,6 +36,7 @@ from qms.services.document_records import (
     today,
 )
 from qms.services.evidence import store_file
+from qms.services.stale import check_version
 
 MAX_CONTENT = 200_000
 
@@ -55,8 +56,7 @@ def _snapshot(rev: DocumentRevision) -> dict[str, object]:
 
 
 def _check_version(row: Document | DocumentRevision, expected: int | None) -> None:
-    if expected is not None and row.version != expected:
-        raise Conflict("error.stale", current=row.version)
+    check_version(row, expected)
 
 
 def _active(doc: Document) -> None:

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from qms.db.base import Versioned
 from qms.db.models.quality import CorrectiveAction, NcCounter, NcSettings, Nonconformity
-from qms.domain.errors import Conflict, NotFound, PermissionDenied
+from qms.domain.errors import NotFound, PermissionDenied
 from qms.domain.nonconformity import DEFAULT_VERIFY_WAIT_DAYS, ActionFacts
 from qms.domain.nonconformity_rules import DEFAULT_PREFIX, format_number
 from qms.domain.permissions import OWN_UNIT, allowed
-from qms.services import clock
+from qms.services import clock, stale
 from qms.services.context import Actor
 
 ACTION_OWNER = "action_owner"
@@ -85,8 +85,7 @@ def action_in_org(s: Session, actor: Actor, action_id: int) -> CorrectiveAction:
 
 def check_version(row: Versioned, expected: int | None) -> None:
     """A form saved from a stale copy is refused with the current version."""
-    if expected is not None and row.version != expected:
-        raise Conflict("error.stale", current=row.version)
+    stale.check_version(row, expected)
 
 
 def actions_of(s: Session, nc_id: int) -> list[CorrectiveAction]:

@@ -100,6 +100,7 @@ def clause_codes() -> frozenset[str]:
 
 
 def _in_org(s: Session, actor: Actor, model: type[Any], ident: int | None, key: str) -> None:
+    ident = v.reference(ident, key)
     row = s.get(model, ident) if ident is not None else None
     if ident is not None and (row is None or row.organization_id != actor.organization_id):
         raise ValidationFailed(key)

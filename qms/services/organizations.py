@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 from qms.db.models import Organization, Unit
 from qms.db.uow import unit_of_work
 from qms.domain import validation as v
-from qms.domain.errors import Conflict, NotFound, ValidationFailed
+from qms.domain.errors import NotFound, ValidationFailed
 from qms.domain.text import fold
 from qms.services import audit
 from qms.services.context import Actor
+from qms.services.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,7 @@ def update_organization(actor: Actor, data: OrgInput, expected_version: int) -> 
         org = uow.session.get(Organization, actor.organization_id)
         if org is None:
             raise NotFound("error.not_found")
-        if org.version != expected_version:
-            raise Conflict("error.stale", current=org.version)
+        check_version(org, expected_version)
         before = _snapshot(org)
         for name in ORG_FIELDS:
             setattr(org, name, getattr(data, name))

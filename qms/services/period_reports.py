@@ -14,6 +14,7 @@ from qms.domain import validation as v
 from qms.domain.errors import Conflict, NotFound
 from qms.services import audit
 from qms.services.context import Actor
+from qms.services.stale import check_version
 
 MAX_NARRATIVE = 20_000
 
@@ -58,9 +59,11 @@ def save_narratives(actor: Actor, period_id: int, data: NarrativeInput,
         row = s.scalar(select(PeriodReport).where(
             PeriodReport.organization_id == actor.organization_id,
             PeriodReport.period_id == period_id))
-        current = row.version if row else 0
-        if current != expected_version:
-            raise Conflict("error.stale", current=current)
+        if row is not None:
+            check_version(row, expected_version)
+        elif expected_version != 0:  # the copy was read after a save that is gone: refuse
+            raise Conflict("error.stale", current=0, by="field.someone", at="—",
+                           fields=("field.changed.unknown",))
         before = _snapshot(row) if row else None
         if row is None:
             row = PeriodReport(organization_id=actor.organization_id, period_id=period_id)

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
 from qms.db.uow import unit_of_work
 from qms.domain import validation as v
-from qms.domain.errors import Conflict, NotFound, ValidationFailed
+from qms.domain.errors import NotFound, ValidationFailed
 from qms.domain.plan_rules import TaskStatus
 from qms.services import audit, clock
 from qms.services.context import Actor
+from qms.services.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,11 @@ def update_task(actor: Actor, task_id: int, data: TaskUpdate, expected_version: 
         if task is None or task.organization_id != actor.organization_id:
             raise NotFound("error.not_found")
         actor.require("plan_task.update", unit_id=task.owner_unit_id)
-        if task.version != expected_version:
-            raise Conflict("error.stale", current=task.version)
+        check_version(task, expected_version)
         if data.status not in {s.value for s in TaskStatus}:
             raise ValidationFailed("plan.task.bad_status")
         for model, ident in ((Unit, data.owner_unit_id), (User, data.owner_user_id)):
+            ident = v.reference(ident, "validation.unit")
             row = s.get(model, ident) if ident is not None else None
             if ident is not None and (row is None or row.organization_id != actor.organization_id):
                 raise ValidationFailed("validation.unit")

@@ -12,12 +12,13 @@ from qms.db.models import AuthSession, Unit, User, UserRole
 from qms.db.uow import unit_of_work
 from qms.domain import validation as v
 from qms.domain.auth_rules import check_password_policy
-from qms.domain.errors import Conflict, NotFound, ValidationFailed
+from qms.domain.errors import NotFound, ValidationFailed
 from qms.domain.roles import Role, parse_roles
 from qms.i18n import LANGUAGES
 from qms.services import audit, clock
 from qms.services.context import Actor
 from qms.services.passwords import hash_password
+from qms.services.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _snapshot(user: User) -> dict[str, object]:
 
 
 def _check_unit(session: Session, org_id: int, unit_id: int | None) -> None:
-    if unit_id is None:
+    if v.reference(unit_id, "validation.unit") is None:
         return
     unit = session.get(Unit, unit_id)
     if unit is None or unit.organization_id != org_id:
@@ -103,8 +104,7 @@ def update_user(actor: Actor, user_id: int, data: UserInput, expected_version: i
     roles = _clean_roles(data.roles)
     with unit_of_work() as uow:
         user = _user_in_org(uow.session, actor, user_id)
-        if user.version != expected_version:
-            raise Conflict("error.stale", current=user.version)
+        check_version(user, expected_version)
         if user.id == actor.user_id and Role.ADMIN not in roles:
             raise ValidationFailed("user.cannot_drop_own_admin")
         _check_unit(uow.session, actor.organization_id, data.unit_id)

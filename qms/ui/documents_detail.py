@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from qms.domain.documents import OPEN_STATUSES, RevisionStatus, revision_diff
+from qms.domain.text import inert_markdown as inert
 from qms.domain.vn_dates import vn_short_date
 from qms.i18n import t
 from qms.queries.document_copy import copy_of
@@ -84,17 +85,17 @@ def revision_panel(rev: RevisionView) -> None:
         st.caption(t("documents.signed", when=rev.approved_at.strftime("%d/%m/%Y %H:%M"),
                      meaning=rev.signature_meaning))
     if rev.change_summary:
-        st.markdown(f"**{t('field.document.change_summary')}:** {rev.change_summary}")
+        st.markdown(f"**{t('field.document.change_summary')}:** {inert(rev.change_summary)}")
     if rev.review_comments:
-        st.markdown(f"**{t('field.document.review_comments')}:** {rev.review_comments}")
+        st.markdown(f"**{t('field.document.review_comments')}:** {inert(rev.review_comments)}")
 
 
 def content(rev: RevisionView) -> None:
     """The Markdown as written (headings two levels down, under the page's own); Streamlit
-    escapes any HTML in it."""
+    escapes any HTML in it, and ``inert`` keeps images and links to other hosts out."""
     if rev.content.strip():
         st.markdown(_HEADING.sub(lambda m: "#" * min(len(m.group(1)) + 2, 6) + " ",
-                                 rev.content))
+                                 inert(rev.content)))
     else:
         st.caption(t("documents.no_content"))
 

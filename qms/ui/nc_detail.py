@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from qms.domain.text import inert_markdown as inert
 from qms.domain.vn_dates import vn_short_date
 from qms.i18n import t
 from qms.queries.nc_detail import NcDetail
@@ -46,7 +47,7 @@ def facts(nc: NcDetail) -> None:
         (t("field.nc.clause"), clause_label(nc.clause)), (t("nc.field.found_by"), nc.found_by),
         (t("nc.field.owner"), nc.owner), (t("field.nc.evidence"), nc.evidence_text),
     ]
-    st.markdown(nc.description)
+    st.markdown(inert(nc.description))
     st.dataframe(pd.DataFrame(rows, columns=[t("nc.col.field"), t("nc.col.value")]),
                  hide_index=True, key="nc.detail.facts")
 
@@ -55,17 +56,17 @@ def analysis(nc: NcDetail) -> None:
     if not (nc.correction or nc.root_cause):
         return
     st.markdown(f"**{t('nc.analysis.title')}**")
-    st.markdown(f"- {t('field.nc.correction')}: {nc.correction}")
+    st.markdown(f"- {t('field.nc.correction')}: {inert(nc.correction)}")
     if nc.consequences:
-        st.markdown(f"- {t('field.nc.consequences')}: {nc.consequences}")
+        st.markdown(f"- {t('field.nc.consequences')}: {inert(nc.consequences)}")
     for i, why in enumerate(nc.why_chain, 1):
-        st.markdown(f"- {t('nc.why', n=i)} {why}")
+        st.markdown(f"- {t('nc.why', n=i)} {inert(why)}")
     if nc.cause_category:
         st.markdown(f"- {t('nc.field.cause_category')}: {t(f'nc.cause.{nc.cause_category}')}")
-    st.markdown(f"- {t('field.nc.root_cause')}: {nc.root_cause}")
+    st.markdown(f"- {t('field.nc.root_cause')}: {inert(nc.root_cause)}")
     if nc.similar_exist is not None:
         answer = t("common.yes") if nc.similar_exist else t("nc.no")
-        st.markdown(f"- {t('nc.field.similar_exist')} {answer}. {nc.similar_note}")
+        st.markdown(f"- {t('nc.field.similar_exist')} {answer}. {inert(nc.similar_note)}")
 
 
 def actions(nc: NcDetail) -> None:

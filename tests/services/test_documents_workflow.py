@@ -175,7 +175,8 @@ def test_a_stale_edit_is_refused_with_the_current_version(db, tmp_path):
     documents.edit_draft(drafter, rev_id, DraftInput("Bản A", "Sửa"), seen)
     with pytest.raises(Conflict) as caught:
         documents.edit_draft(drafter, rev_id, DraftInput("Bản B", "Sửa"), seen)
-    assert caught.value.key == "error.stale" and caught.value.params == {"current": seen + 1}
+    assert caught.value.key == "error.stale" and caught.value.params["current"] == seen + 1
+    assert caught.value.params["fields"] == ("field.changed.content_hash",)
     assert _revision(doc_id, rev_id).content == "Bản A\n"
 
 

@@ -53,8 +53,10 @@ def test_narratives_print_in_the_report_and_a_stale_copy_is_refused(p):
     edited = NarrativeInput(TEXT.general_assessment, "Đường truyền một cửa gián đoạn.",
                             TEXT.next_tasks, TEXT.number, TEXT.issued_on)
     assert save_narratives(hang, q1.id, edited, version) == version + 1
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict) as stale:
         save_narratives(hang, q1.id, TEXT, version)
+    said = stale.value.message("vi")  # who saved meanwhile and what they changed
+    assert "Nguyễn Thị Hằng" in said and "phiên bản hiện tại: 2" in said
     text = _flat(period_pdf(period_report(p.org_id, q1.id)))
     assert "Số: 15/BC-UBND" in text and "Nam Trung, ngày 09 tháng 3 năm 2023" in text
     assert "Đường truyền một cửa gián đoạn." in text and "Còn hồ sơ trễ hạn" not in text
