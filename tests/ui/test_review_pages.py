@@ -51,7 +51,9 @@ def test_a_stale_narratives_form_shows_the_conflict_and_viewers_get_no_form(p):
     save_narratives(p.c.actor("hangnt"), period.id, NarrativeInput("Khác", "", ""), 0)
     at.text_area(key="report.form.difficulties").input("Còn chậm.")
     _submit(at, "report.form", t("report.form.submit"))
-    assert t("error.stale", current=1) in [e.value for e in at.error]
+    [error] = [e.value for e in at.error]
+    assert "Nguyễn Thị Hằng" in error and "phiên bản hiện tại: 1" in error  # who saved meanwhile
+    assert narratives(p.org_id, period.id).difficulties == ""  # nothing overwritten
     viewer = open_page(REPORT, p.c.session("tungbv"))
     assert not viewer.exception and not viewer.get("form")
 
