@@ -1,9 +1,11 @@
 """A real browser through self-inspection: the Tư pháp officer hands in evidence with a file
-for a duty of the year's report, the ISO officer signs in and accepts it."""
+for a duty of the third quarter, the ISO officer signs in and accepts it, and the quarter's
+CCHC report she downloads counts it as accepted."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -11,12 +13,13 @@ from sqlalchemy import select
 from qms.db.engine import get_engine
 from qms.db.models import DutyReport, ReportingPeriod
 from tests.plan_files import as_pdf
+from tests.reports.pdftext import page_texts
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "mat-khau-xa-nam-trung-2023"
 HEADING = "🧾 Tự kiểm tra"
-YEAR = "Tổng hợp năm 2023"
+QUARTER = "Quý III/2023"
 
 
 def _idle(page) -> None:
@@ -47,7 +50,7 @@ def _prepare(server) -> None:
 
 def _submit_evidence(page, tmp_path) -> None:
     page.get_by_label("Kỳ báo cáo").click()
-    page.get_by_role("option", name=re.compile(f"^{YEAR}")).click()
+    page.get_by_role("option", name=re.compile("^Quý III")).click()
     _idle(page)
     page.get_by_label("Chọn nhiệm vụ").click()
     page.get_by_role("option", name=re.compile(r"^2\.5 — ")).click()
@@ -69,11 +72,29 @@ def _submit_evidence(page, tmp_path) -> None:
     _idle(page)
 
 
+def _period_id(server) -> int:
+    with get_engine(server.database_url).connect() as conn:
+        found = conn.execute(select(ReportingPeriod.id)
+                             .where(ReportingPeriod.name == QUARTER)).scalar()
+    assert found is not None
+    return int(found)
+
+
+def _quarter_report(page, server) -> str:
+    page.goto(f"{server.url}/bao_cao_dinh_ky?period={_period_id(server)}")
+    button = page.get_by_role("button", name="Tải báo cáo (PDF)")
+    button.wait_for()
+    _idle(page)
+    with page.expect_download() as info:
+        button.click()
+    return " ".join(" ".join(page_texts(Path(info.value.path()).read_bytes())).split())
+
+
 def _status(server) -> str | None:
     with get_engine(server.database_url).connect() as conn:
         return conn.execute(select(DutyReport.status)
                             .join(ReportingPeriod, ReportingPeriod.id == DutyReport.period_id)
-                            .where(ReportingPeriod.name == YEAR)).scalar()
+                            .where(ReportingPeriod.name == QUARTER)).scalar()
 
 
 def test_an_officer_submits_evidence_and_the_iso_officer_accepts_it(server, context, tmp_path):
@@ -86,9 +107,13 @@ def test_an_officer_submits_evidence_and_the_iso_officer_accepts_it(server, cont
 
     page.get_by_role("button", name="Đăng xuất").click()
     _sign_in(page, "hangnt")
-    form = page.locator('[data-testid="stForm"]').filter(has_text=YEAR).filter(
+    form = page.locator('[data-testid="stForm"]').filter(has_text=QUARTER).filter(
         has=page.get_by_role("button", name="Chấp nhận", exact=True))
     form.get_by_label("Ý kiến").fill("Đủ tài liệu, đúng hạn.")
     form.get_by_role("button", name="Chấp nhận", exact=True).click()
     page.get_by_text("Đã chấp nhận tài liệu kiểm chứng.").wait_for()
     assert _status(server) == "accepted"
+
+    text = _quarter_report(page, server)
+    assert QUARTER in text and "Tự kiểm tra và tài liệu kiểm chứng" in text
+    assert "tự kiểm tra: 1 đã chấp nhận" in text
