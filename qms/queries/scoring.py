@@ -86,6 +86,7 @@ class ScoreView:
 @dataclass(frozen=True)
 class SheetDetail:
     id: int
+    org_id: int
     version: int
     status: str
     set: SetView
@@ -189,7 +190,7 @@ def sheet_detail(org_id: int, sheet_id: int) -> SheetDetail | None:
         sums = totals((_domain(c) for c in criteria),
                       {by_code[k]: v.score for k, v in scores.items()})
         return SheetDetail(
-            sheet.id, sheet.version, sheet.status,
+            sheet.id, org_id, sheet.version, sheet.status,
             SetView(cset.id, cset.name, cset.is_sample, cset.created_at, len(criteria)),
             PeriodOption(period.id, period.name, period.start_date, period.end_date, plan.year),
             sheet.difficulties, sheet.recommendations, _name(s, sheet.submitted_by_id),

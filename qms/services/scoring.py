@@ -129,15 +129,15 @@ def record_score(actor: Actor, sheet_id: int, data: ScoreInput,
         row = s.scalar(select(SelfScore).where(SelfScore.sheet_id == sheet.id,
                                                SelfScore.criterion_id == criterion.id))
         before = None
-        if row is None:
-            row = SelfScore(organization_id=actor.organization_id, sheet_id=sheet.id,
-                            criterion_id=criterion.id)
-            s.add(row)
-        else:
+        if row is not None:
             check_version(row, expected_version)
             before = {"score": row.score, "explanation": row.explanation,
                       "evidence": _linked(s, row.id)}
         ids = _evidence_ids(s, actor, data)
+        if row is None:
+            row = SelfScore(organization_id=actor.organization_id, sheet_id=sheet.id,
+                            criterion_id=criterion.id)
+            s.add(row)
         row.score, row.explanation, row.scored_by_id = score, explanation, actor.user_id
         s.flush()
         s.execute(delete(SelfScoreEvidence).where(SelfScoreEvidence.score_id == row.id))

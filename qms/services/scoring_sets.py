@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from importlib.resources import files
 
 from sqlalchemy import select
 
@@ -18,6 +19,8 @@ from qms.i18n import t
 from qms.services import audit
 from qms.services.context import Actor
 
+SAMPLE_FILE = "bo-tieu-chi-mau-2023.csv"
+SAMPLE_NAME = "Bộ tiêu chí MẪU — thay bằng bộ tiêu chí chính thức (2023)"
 SAMPLE_WORD = "mau"  # "MẪU" folded: a set whose name says so is shown as a sample everywhere
 
 
@@ -29,6 +32,11 @@ class CriteriaPreview:
     @property
     def ok(self) -> bool:
         return bool(self.rows) and not self.problems
+
+
+def sample_set_bytes() -> bytes:
+    """The shipped SAMPLE criteria set (seven areas of the seed plan), as CSV bytes."""
+    return files("qms").joinpath("data", "scoring", SAMPLE_FILE).read_bytes()
 
 
 def problem_text(problem: CsvProblem, lang: str | None = None) -> str:

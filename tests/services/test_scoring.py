@@ -1,0 +1,115 @@
+"""Self-scoring: score limits, explanations, evidence, totals, the sheet's life, set pinning."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.queries.scoring import sheet_detail
+from qms.services.evidence import EvidenceInput
+from qms.services.scoring import (
+    ScoreInput,
+    approve_sheet,
+    open_sheet,
+    record_score,
+    return_sheet,
+    save_sheet_notes,
+    submit_sheet,
+)
+from qms.services.scoring_sets import load_criteria_set
+from tests.services.scoring_setup import SMALL_CSV, setup
+
+
+@pytest.mark.parametrize(("score", "message"), [
+    (-0.25, "Điểm tự chấm không được âm."),
+    (2.25, "Điểm tự chấm không được vượt điểm tối đa 2."),
+    (1.1, "Điểm tự chấm phải theo bước 0.25 điểm."),
+])
+def test_a_score_outside_its_limits_is_refused_in_vietnamese(db, score, message):
+    s = setup()
+    sheet = s.sheet()
+    with pytest.raises(ValidationFailed) as err:
+        record_score(s.iso, sheet, ScoreInput(s.codes["1.1.a"], score, "Đã ban hành"))
+    assert err.value.message() == message
+
+
+def test_an_explanation_is_required_without_evidence_but_not_with_it(db):
+    s = setup()
+    sheet = s.sheet()
+    with pytest.raises(ValidationFailed) as err:
+        record_score(s.iso, sheet, ScoreInput(s.codes["1.1.a"], 2, "  "))
+    assert "Cần giải trình" in err.value.message()
+    evidence = s.evidence()
+    record_score(s.iso, sheet, ScoreInput(s.codes["1.1.a"], 2, "", (evidence,)))
+    new = EvidenceInput("Kế hoạch CCHC năm 2023", "12/KH-UBND", None, "UBND xã")
+    record_score(s.c.actor("hoant"), sheet, ScoreInput(
+        s.codes["1.1.b"], 1.75, "", new_evidence=new, file_name="Kế hoạch.pdf",
+        file_bytes=b"%PDF-1.4 plan"))
+    d = sheet_detail(s.c.org_id, sheet)
+    assert [e.doc_number for e in d.scores[s.codes["1.1.a"]].evidence] == ["05/BC-UBND"]
+    assert [e.file_name for e in d.scores[s.codes["1.1.b"]].evidence] == ["Kế hoạch.pdf"]
+
+
+def test_totals_count_applicable_leaves_only_per_area_and_overall(db):
+    s = setup()
+    sheet = s.sheet()
+    for code, score in (("1.1.a", 2), ("1.1.b", 1.5), ("1.2", 4.5), ("2.1", 3)):
+        record_score(s.iso, sheet, ScoreInput(s.codes[code], score, "Giải trình"))
+    with pytest.raises(ValidationFailed):  # not applicable: not scored at all
+        record_score(s.iso, sheet, ScoreInput(s.codes["2.2"], 1, "Giải trình"))
+    with pytest.raises(ValidationFailed):  # has sub-criteria: scored through them
+        record_score(s.iso, sheet, ScoreInput(s.codes["1.1"], 1, "Giải trình"))
+    t = sheet_detail(s.c.org_id, sheet).totals
+    assert [(a.area_number, a.max_points, a.score, a.percent) for a in t.areas] == [
+        (1, 10, 8.0, 80.0), (2, 6, 3.0, 50.0)]
+    assert (t.max_points, t.score, t.percent, t.scored, t.leaves) == (16, 11.0, 68.8, 4, 4)
+
+
+def test_a_sheet_is_submitted_then_approved_and_locked_with_versions_checked(db):
+    s = setup()
+    sheet = s.sheet()
+    record_score(s.iso, sheet, ScoreInput(s.codes["1.2"], 6, "Đủ 4 báo cáo"))
+    save_sheet_notes(s.iso, sheet, "Thiếu máy scan", "Cấp thêm thiết bị", 1)
+    with pytest.raises(Conflict):  # stale copy
+        save_sheet_notes(s.iso, sheet, "x", "y", 1)
+    with pytest.raises(PermissionDenied):
+        submit_sheet(s.c.actor("hoant"), sheet, 2)
+    submit_sheet(s.iso, sheet, 2)
+    with pytest.raises(Conflict):
+        record_score(s.iso, sheet, ScoreInput(s.codes["1.2"], 5, "Sửa"))
+    return_sheet(s.c.actor("bennv"), sheet, 3, "Bổ sung tài liệu kiểm chứng")
+    submit_sheet(s.iso, sheet, 4)
+    with pytest.raises(PermissionDenied):
+        approve_sheet(s.iso, sheet, 5)
+    approve_sheet(s.c.actor("bennv"), sheet, 5)
+    d = sheet_detail(s.c.org_id, sheet)
+    assert (d.status, d.approved_by, d.difficulties) == ("approved", "Nguyễn Văn Bền",
+                                                         "Thiếu máy scan")
+
+
+def test_a_new_set_leaves_the_scores_under_the_old_one_intact(db):
+    s = setup()
+    sheet = s.sheet()
+    record_score(s.iso, sheet, ScoreInput(s.codes["1.2"], 4.5, "Chậm 1 báo cáo"))
+    before = sheet_detail(s.c.org_id, sheet)
+    changed = SMALL_CSV.replace("1.2;Báo cáo định kỳ;6".encode(), "1.2;Báo cáo;6".encode())
+    new_set = load_criteria_set(s.iso, changed, "Bộ tiêu chí 2024")
+    new_sheet = open_sheet(s.iso, new_set, s.period_ids[0])
+    after = sheet_detail(s.c.org_id, sheet)
+    assert new_sheet != sheet and after.set.id == s.set_id
+    assert after.scores == before.scores and after.criteria == before.criteria
+    assert sheet_detail(s.c.org_id, new_sheet).scores == {}
+    with pytest.raises(Conflict):  # names are unique, a set is never replaced
+        load_criteria_set(s.iso, changed, "Bộ tiêu chí 2024")
+
+
+def test_a_score_saved_from_a_stale_form_is_refused(db):
+    s = setup()
+    sheet = s.sheet()
+    first = ScoreInput(s.codes["1.2"], 4, "Lần 1")
+    record_score(s.iso, sheet, first)
+    record_score(s.iso, sheet, replace(first, score=5), expected_version=1)
+    with pytest.raises(Conflict):
+        record_score(s.iso, sheet, replace(first, score=6), expected_version=1)
