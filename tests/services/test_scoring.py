@@ -113,3 +113,21 @@ def test_a_score_saved_from_a_stale_form_is_refused(db):
     record_score(s.iso, sheet, replace(first, score=5), expected_version=1)
     with pytest.raises(Conflict):
         record_score(s.iso, sheet, replace(first, score=6), expected_version=1)
+
+
+def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
+    from datetime import date
+
+    from qms.queries.report_registry import period_sections, review_inputs
+    from qms.queries.scoring_section import scoring_section
+
+    s = setup()
+    sheet = s.sheet()
+    record_score(s.iso, sheet, ScoreInput(s.codes["1.2"], 4.5, "Chậm 1 báo cáo"))
+    assert scoring_section in period_sections() and scoring_section in review_inputs()
+    section = scoring_section(s.c.org_id, date(2022, 12, 1), date(2023, 12, 31))
+    assert section is not None and section.figures["score"] == 4.5
+    assert section.rows[0][1:] == ("1. Chỉ đạo, điều hành", "10", "4,5", "45%")
+    assert section.rows[-1][1:] == ("Tổng cộng", "16", "4,5", "28,1%")
+    assert "tự chấm 4,5/16 điểm" in section.summary
+    assert scoring_section(s.c.org_id, date(2024, 1, 1), date(2024, 12, 31)) is None
