@@ -131,3 +131,17 @@ def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
     assert section.rows[-1][1:] == ("Tổng cộng", "16", "4,5", "28,1%")
     assert "tự chấm 4,5/16 điểm" in section.summary
     assert scoring_section(s.c.org_id, date(2024, 1, 1), date(2024, 12, 31)) is None
+
+
+def test_the_demo_loads_the_sample_set_and_scores_part_of_quy_i(db):
+    from qms.queries.scoring import criteria_sets, periods, sheet_detail, sheet_id_for
+    from qms.services.demo import load_demo
+
+    org_id = load_demo(if_empty=False).organization_id
+    (cset,) = criteria_sets(org_id)
+    assert cset.is_sample and "MẪU" in cset.name
+    q1 = periods(org_id)[0]
+    d = sheet_detail(org_id, sheet_id_for(org_id, q1.id))
+    assert q1.name.startswith("Quý I") and d.status == "draft"
+    assert 0 < d.totals.scored < d.totals.leaves and d.difficulties
+    assert sum(len(x.evidence) for x in d.scores.values()) >= 4
