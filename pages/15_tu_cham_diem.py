@@ -1,5 +1,4 @@
-"""Tự chấm điểm: chấm điểm chỉ số CCHC theo bộ tiêu chí từng kỳ, giải trình, tài liệu kiểm
-chứng, gửi và phê duyệt, báo cáo và bộ tài liệu kiểm chứng; tải bộ tiêu chí mới."""
+"""Tự chấm điểm chỉ số CCHC theo kỳ: điểm, giải trình, kiểm chứng, phê duyệt, báo cáo."""
 
 import streamlit as st
 

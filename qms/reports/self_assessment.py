@@ -145,6 +145,8 @@ def pack_index_pdf(r: SelfAssessment, lines: tuple[PackLine, ...]) -> bytes:
                                                    if p),
               x.issuer, x.title, x.file_name or "(không có tệp)"] for x in lines]
     body: list[Flowable] = [paragraph(f"Bộ tiêu chí: {r.set_name}.")]
+    if r.is_sample:
+        body.append(paragraph(f"Lưu ý: {SAMPLE_NOTE}."))
     body.append(table(rows, widths(0.22, 0.17, 0.16, 0.2, 0.25)) if lines
                 else paragraph("Chưa có tài liệu kiểm chứng nào được gắn với điểm tự chấm."))
     return build_admin_document(issuer(r.org), meta, body, _signature(r.org),

@@ -71,7 +71,8 @@ def load_criteria_set(actor: Actor, data: bytes, name: str, source_name: str = "
                                                  CriteriaSet.name == name)) is not None:
             raise Conflict("scoring.set.name_taken", name=name)
         row = CriteriaSet(organization_id=actor.organization_id, name=name,
-                          is_sample=is_sample_name(name), source_name=source_name,
+                          is_sample=is_sample_name(name) or data == sample_set_bytes(),
+                          source_name=source_name,
                           source_sha256=hashlib.sha256(data).hexdigest(),
                           loaded_by_id=actor.user_id)
         s.add(row)

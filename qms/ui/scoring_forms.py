@@ -65,7 +65,8 @@ def score_form(actor: Actor, d: SheetDetail, area: int, choices: list[EvidenceRe
         upload = st.file_uploader(t("field.evidence.file"), type=FILE_TYPES,
                                   key=f"scoring.ev.file.{crit.id}")
         if st.form_submit_button(t("scoring.save"), type="primary"):
-            new = EvidenceInput(title, number, doc_date, issuer) if title.strip() else None
+            title = title.strip() or (upload.name if upload else "")
+            new = EvidenceInput(title, number, doc_date, issuer) if title else None
             data = scoring.ScoreInput(crit.id, score, explanation, tuple(linked), new,
                                       upload.name if upload and new else "",
                                       upload.getvalue() if upload and new else None)

@@ -67,9 +67,9 @@ def test_the_cli_loads_a_set_and_writes_both_outputs(db, tmp_path):
     s, _ = _scored()
     sample = tmp_path / SAMPLE_FILE
     sample.write_bytes(sample_set_bytes())
-    said = cli.run(["scoring", "load", str(sample), "--name", "Bộ tiêu chí MẪU 2023"])
+    said = cli.run(["scoring", "load", str(sample), "--name", "Bộ tiêu chí thử 2023"])
     assert "31 dòng tiêu chí" in said
-    assert criteria_sets(s.c.org_id)[0].is_sample
+    assert criteria_sets(s.c.org_id)[0].is_sample  # the shipped file, whatever its name
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"a,b,c,d,e,f,g\nx,A,1.1,T,4,1,\n")
     with pytest.raises(SystemExit, match="Dòng 2: số lĩnh vực"):
@@ -82,3 +82,14 @@ def test_the_cli_loads_a_set_and_writes_both_outputs(db, tmp_path):
     with pytest.raises(NotFound):
         cli.run(["report", "self-assessment", "--period", str(s.period_ids[1]), "-o",
                  str(pdf)])
+
+
+def test_a_report_on_the_sample_set_says_it_is_a_sample(db):
+    s = setup(sample_set_bytes(), "Bộ tiêu chí năm 2023")
+    sheet = s.sheet()
+    record_score(s.iso, sheet, ScoreInput(s.codes["6.1"], 4, "Đã ban hành quy chế"))
+    text = " ".join("".join(page_texts(self_assessment_report(s.c.org_id, sheet, DAY))).split())
+    assert "Bộ tiêu chí MẪU — thay bằng bộ tiêu chí chính thức" in text
+    assert "4/97" in text  # 6.3 does not apply
+    index = zipfile.ZipFile(io.BytesIO(evidence_pack(s.c.org_id, sheet, DAY))).read(INDEX_NAME)
+    assert "MẪU" in "".join(page_texts(index))
