@@ -25,7 +25,7 @@ from tests.services.scoring_setup import SMALL_CSV, setup
 @pytest.mark.parametrize(("score", "message"), [
     (-0.25, "Điểm tự chấm không được âm."),
     (2.25, "Điểm tự chấm không được vượt điểm tối đa 2."),
-    (1.1, "Điểm tự chấm phải theo bước 0.25 điểm."),
+    (1.1, "Điểm tự chấm phải theo bước 0,25 điểm."),
 ])
 def test_a_score_outside_its_limits_is_refused_in_vietnamese(db, score, message):
     s = setup()
