@@ -8,6 +8,7 @@ nor in the score, so the percentage compares like with like.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -42,6 +43,8 @@ def next_status(current: str, step: str) -> SheetStatus:
 
 def check_score(score: float, max_points: float) -> float:
     """A self-score between 0 and the criterion's maximum, in steps of 0.25."""
+    if not math.isfinite(score):
+        raise ValidationFailed("scoring.score.invalid")
     if score < 0:
         raise ValidationFailed("scoring.score.negative")
     if score > max_points + 1e-9:

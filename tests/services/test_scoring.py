@@ -26,6 +26,7 @@ from tests.services.scoring_setup import SMALL_CSV, setup
     (-0.25, "Điểm tự chấm không được âm."),
     (2.25, "Điểm tự chấm không được vượt điểm tối đa 2."),
     (1.1, "Điểm tự chấm phải theo bước 0,25 điểm."),
+    (float("nan"), "Điểm tự chấm phải là một số."),
 ])
 def test_a_score_outside_its_limits_is_refused_in_vietnamese(db, score, message):
     s = setup()
@@ -111,8 +112,9 @@ def test_a_score_saved_from_a_stale_form_is_refused(db):
     first = ScoreInput(s.codes["1.2"], 4, "Lần 1")
     record_score(s.iso, sheet, first)
     record_score(s.iso, sheet, replace(first, score=5), expected_version=1)
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict) as err:
         record_score(s.iso, sheet, replace(first, score=6), expected_version=1)
+    assert "Nguyễn Thị Hằng" in err.value.message() and "điểm tự chấm" in err.value.message()
 
 
 def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
