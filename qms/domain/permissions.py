@@ -90,6 +90,14 @@ PERMISSIONS: dict[str, Rule] = {
     "duty.manage": _always(A, ISO),
     "duty.submit": {OFF: OWN_UNIT},
     "duty.decide": _always(ISO),
+    # Index self-scoring (tự chấm điểm chỉ số CCHC): the ISO officer loads criteria sets and
+    # submits the period's sheet; officers score and attach evidence; a leader approves (or
+    # returns) a submitted sheet.
+    "scoring.load_set": _always(A, ISO),
+    "scoring.score": _always(ISO, OFF),
+    "scoring.submit": _always(ISO),
+    "scoring.approve": _always(LEAD),
+    "scoring.return": _always(LEAD),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

@@ -20,6 +20,7 @@ from qms.queries.duty_section import duties_section
 from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
 from qms.queries.review_inputs import previous_actions_section
+from qms.queries.scoring_section import scoring_section
 from qms.queries.sections import SectionProvider
 
 # The periodic CCHC report, in the order the report prints them.
@@ -31,6 +32,7 @@ PERIOD: tuple[SectionProvider, ...] = (
     nonconformities_section,
     documents_section,
     duties_section,
+    scoring_section,
 )
 
 # Management-review inputs (ISO 9001 clause 9.3.2 a–f), in the order the minutes print them.
@@ -42,6 +44,7 @@ REVIEW: tuple[SectionProvider, ...] = (
     nonconformities_section,  # 9.3.2 c 4
     audits_section,  # 9.3.2 c 6
     duties_section,  # 9.3.2 c 5 (monitoring and measurement results)
+    scoring_section,  # 9.3.2 c 5 (the reform index's self-assessment)
     documents_section,
 )
 

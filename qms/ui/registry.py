@@ -47,6 +47,8 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("duties", "pages/14_tu_kiem_tra.py", "page.duties", "🧾", "group.plan",
              ALL_ROLES),
+    PageSpec("scoring", "pages/15_tu_cham_diem.py", "page.scoring", "🎯", "group.plan",
+             ALL_ROLES),
     PageSpec("period_report", "pages/16_bao_cao_dinh_ky.py", "page.period_report", "📊",
              "group.plan", ALL_ROLES),
     PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑", "group.documents",

@@ -39,6 +39,13 @@ from qms.db.models.quality import (
     Verification,
 )
 from qms.db.models.reviews import ManagementReview, PeriodReport, ReviewAction, ReviewInput
+from qms.db.models.scoring import (
+    CriteriaSet,
+    IndexCriterion,
+    ScoreSheet,
+    SelfScore,
+    SelfScoreEvidence,
+)
 from qms.db.models.trace import TraceLink
 
 __all__ = [
@@ -52,4 +59,5 @@ __all__ = [
     "Audit", "AuditProgramme", "BankQuestion", "ChecklistAttachment", "ChecklistItem", "Finding",
     "ManagementReview", "PeriodReport", "ReviewAction", "ReviewInput",
     "DutyReport", "DutyReportEvent", "DutyReportEvidence", "SelfInspectionDuty",
+    "CriteriaSet", "IndexCriterion", "ScoreSheet", "SelfScore", "SelfScoreEvidence",
 ]
