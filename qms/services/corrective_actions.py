@@ -126,6 +126,51 @@ def add_action(actor: Actor, nc_id: int, data: ActionInput) -> int:
         return row.id
 
 
+@dataclass(frozen=True)
+class ActionChange:
+    """A planned action handed to someone else or given a new deadline, and why."""
+
+    owner_id: int | None
+    due_date: date | None
+    reason: str
+
+
+def reschedule_action(actor: Actor, action_id: int, data: ActionChange,
+                      expected_version: int) -> int:
+    """Change an open action's owner or deadline (the plan changed after it was made).
+
+    Only whoever may plan the nonconformity's actions, only while they can still be worked
+    on, only for an action of the current round that is not done; the reason is required
+    and kept in the audit trail. Returns the action's new version.
+    """
+    reason = v.text(data.reason, "field.reason", max_len=1000, required=True)
+    with unit_of_work() as uow:
+        s = uow.session
+        row = action_in_org(s, actor, action_id)
+        nc = nc_in_org(s, actor, row.nonconformity_id)
+        require_on_nc(actor, "nc.plan", nc)
+        check_version(row, expected_version)
+        _require_status(nc, PLANNING, "nc.actions_frozen")
+        if row.round != nc.round or row.status == ActionStatus.DONE:
+            raise Conflict("nc.action.reschedule_done")
+        owner = _owner(s, actor, data.owner_id)
+        if data.due_date is None:
+            raise ValidationFailed("validation.required", field="nc.col.due")
+        if data.due_date < nc.found_on:
+            raise ValidationFailed("nc.due_before_found")
+        if (row.owner_id, row.due_date) == (data.owner_id, data.due_date):
+            raise ValidationFailed("nc.action.reschedule_same")
+        before = action_snapshot(row)
+        row.owner_id = data.owner_id
+        row.owner_unit_id = owner.unit_id if owner else None
+        row.due_date = data.due_date
+        s.flush()
+        audit.record(s, actor, "nc.action.reschedule", ACTION_ENTITY, row.id, before=before,
+                     after=action_snapshot(row), reason=reason)
+        uow.commit()
+        return row.version
+
+
 def plan_actions(actor: Actor, nc_id: int, expected_version: int) -> int:
     """Confirm the action plan (each action with owner and deadline): "đã lập kế hoạch"."""
     with unit_of_work() as uow:

@@ -31,6 +31,7 @@ def workflow(actor: Actor, nc: NcDetail, today: date) -> None:
         analysis_form(actor, nc)
     if nc.status in ("analysed", "planned", "in_progress") and _may(actor, "nc.plan", nc):
         action_form(actor, nc, today)
+        reschedule_form(actor, nc)
     if nc.status == "analysed" and _may(actor, "nc.plan", nc):
         _button("nc.plan", t("nc.plan.button"), t("nc.plan.done"),
                 lambda: ca.plan_actions(actor, nc.id, nc.version))
@@ -96,6 +97,31 @@ def action_form(actor: Actor, nc: NcDetail, today: date) -> None:
         if st.form_submit_button(t("nc.action.add.submit")):
             data = ca.ActionInput(description, owner, due)
             run_action(lambda: ca.add_action(actor, nc.id, data), t("nc.action.add.done"))
+
+
+def reschedule_form(actor: Actor, nc: NcDetail) -> None:
+    """Hand an open action to someone else or move its deadline, with the reason."""
+    actions = [a for a in nc.current_actions if a.status != ActionStatus.DONE]
+    if not actions:
+        return
+    people = {u.id: u.full_name for u in list_users(actor.organization_id) if u.is_active}
+    with st.expander(t("nc.action.reschedule.title")), st.form("nc.reschedule"):
+        action = st.selectbox(t("field.nc.action"), actions, key="nc.reschedule.action",
+                              format_func=lambda a: f"{a.ordinal}. {a.description[:100]} "
+                                                    f"({a.owner}, {day_text(a.due_date)})")
+        cols = st.columns(2)
+        owner = cols[0].selectbox(t("nc.field.action_owner"), [None, *people],
+                                  index=[None, *people].index(action.owner_id)
+                                  if action.owner_id in people else 0,
+                                  key="nc.reschedule.owner",
+                                  format_func=lambda i: people.get(i, "—"))
+        due = cols[1].date_input(t("nc.col.due"), value=action.due_date,
+                                 key="nc.reschedule.due", format="DD/MM/YYYY")
+        reason = st.text_input(t("field.reason"), key="nc.reschedule.reason")
+        if st.form_submit_button(t("nc.action.reschedule.submit")):
+            data = ca.ActionChange(owner, due, reason)
+            run_action(lambda: ca.reschedule_action(actor, action.id, data, action.version),
+                       t("nc.action.reschedule.done"))
 
 
 def _reportable(actor: Actor, nc: NcDetail) -> list[ActionView]:

@@ -195,3 +195,20 @@ def test_the_iso_officer_sets_the_number_prefix_officers_do_not_see_it(c):
     assert not at.exception and current_prefix(c.org_id) == "PYC"
     nc_id = raise_nonconformity(c.actor("hangnt"), "", None, nc_input(c))
     assert detail(c, nc_id).number == "PYC-2023-001"
+
+
+def test_the_planner_moves_an_actions_deadline_on_the_page_with_a_reason(c):
+    nc_id, action_id = planned(c, owner="hoant")
+    at = open_page(PAGE, c.session("minhlv"))
+    assert "nc.reschedule" not in _forms(at)  # another unit: no form
+    at = open_page(PAGE, c.session("hoant"))
+    new_due = today() + timedelta(days=40)
+    at.date_input(key="nc.reschedule.due").set_value(new_due)
+    at.text_input(key="nc.reschedule.reason").input("Chờ hướng dẫn của huyện")
+    _submit(at, "nc.reschedule", t("nc.action.reschedule.submit"))
+    assert not at.exception and t("nc.action.reschedule.done") in texts(at)
+    assert detail(c, nc_id).actions[0].due_date == new_due
+    at = open_page(PAGE, c.session("hoant"))
+    _submit(at, "nc.reschedule", t("nc.action.reschedule.submit"))  # no reason, same values
+    assert detail(c, nc_id).actions[0].due_date == new_due
+    assert not at.exception and at.error
