@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
 from qms.services.context import Actor
 
@@ -23,6 +25,17 @@ class WorkItem:
     @property
     def query(self) -> dict[str, str]:
         return dict(self.params)
+
+    def url(self, base: str) -> str:
+        """The address that opens this item: ``base`` + the page's URL name + the query.
+
+        Streamlit names a page ``pages/30_khong_phu_hop.py`` ``/khong_phu_hop`` (the leading
+        number and separator dropped); the home page is ``/``.
+        """
+        name = "" if self.page == "app.py" else re.sub(
+            r"^[0-9]*[_ -]*", "", self.page.rsplit("/", 1)[-1].removesuffix(".py"))
+        query = f"?{urlencode(self.params)}" if self.params else ""
+        return f"{base.rstrip('/')}/{name}{query}"
 
 
 Provider = Callable[[Actor, date], list[WorkItem]]

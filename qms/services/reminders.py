@@ -83,10 +83,17 @@ def due_reminders(org_id: int, today: date) -> list[Reminder]:
     return result
 
 
-def _line(item: WorkItem, lang: str) -> str:
+def base_url() -> str:
+    """``QMS_BASE_URL``: the address users open the app at (e.g. ``https://qms.namtrung.gov.vn``);
+    unset: e-mails carry no links."""
+    return os.environ.get("QMS_BASE_URL", "").strip()
+
+
+def _line(item: WorkItem, lang: str, base: str = "") -> str:
     due = f" ({t('work.due', lang, date=vn_short_date(item.due))})" if item.due else ""
     late = f"[{t('work.overdue', lang)}] " if item.overdue else ""
-    return f"- {late}{t(f'work.kind.{item.kind}', lang)}: {item.label}{due}"
+    link = f"\n  {item.url(base)}" if base else ""
+    return f"- {late}{t(f'work.kind.{item.kind}', lang)}: {item.label}{due}{link}"
 
 
 def reminder_message(r: Reminder, sender: str) -> EmailMessage:
@@ -97,7 +104,7 @@ def reminder_message(r: Reminder, sender: str) -> EmailMessage:
     message["From"] = sender
     message["To"] = formataddr((r.full_name, r.email))
     body = [t("remind.greeting", lang, name=r.full_name), "",
-            *(_line(i, lang) for i in r.items), "", t("remind.footer", lang)]
+            *(_line(i, lang, base_url()) for i in r.items), "", t("remind.footer", lang)]
     message.set_content("\n".join(body))
     return message
 

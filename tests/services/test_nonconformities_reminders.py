@@ -60,6 +60,18 @@ def test_each_person_with_work_gets_one_email_with_a_vietnamese_subject(c, clock
     assert logged == [str(c.users["minhlv"])]
 
 
+def test_with_a_base_url_each_line_carries_the_link_that_opens_the_record(c, sink, monkeypatch):
+    nc_id, _ = planned(c, owner="minhlv")
+    number = detail(c, nc_id).number
+    send_reminders(c.org_id, today())
+    body = email.message_from_bytes(sink.messages[0].data, policy=default).get_content()
+    assert "http" not in body  # QMS_BASE_URL unset: no links
+    monkeypatch.setenv("QMS_BASE_URL", "https://qms.namtrung.gov.vn/")
+    send_reminders(c.org_id, today())
+    body = email.message_from_bytes(sink.messages[1].data, policy=default).get_content()
+    assert f"  https://qms.namtrung.gov.vn/khong_phu_hop?nc={number}\n" in body
+
+
 def test_a_dry_run_or_no_smtp_server_sends_nothing(c, sink, monkeypatch):
     planned(c, owner="minhlv")
     assert send_reminders(c.org_id, today(), dry_run=True).sent == 0
