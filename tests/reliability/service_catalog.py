@@ -34,7 +34,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from qms.db import models as m
-from qms.db.uow import read_session
+from qms.db.uow import read_session, unit_of_work
 from qms.domain.document_register import HEADERS_VI
 from qms.domain.onestop import Figures
 from qms.domain.roles import Role
@@ -42,6 +42,7 @@ from qms.services import (
     audit_answers,
     audit_checklist,
     audits,
+    clock,
     documents,
     duties,
     plan_tasks,
@@ -70,6 +71,7 @@ from qms.services.period_reports import NarrativeInput
 from qms.services.plan_tasks import TaskUpdate
 from qms.services.scoring import ScoreInput
 from qms.services.users import UserInput, create_user
+from tests.services.documents_setup import write_procedure
 
 PASSWORD = "mat-khau-dung-10"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -210,6 +212,8 @@ def build_world(folder: Path) -> World:
                                 ver(m.ChecklistItem, items[0]))
     ids["audit"], ids["item"], ids["answered"], ids["item2"] = audit_id, items[1], items[0], \
         items[2]
+    ids["audit_empty"] = audits.plan_audit(system, ids["programme"], AuditInput(
+        "Đánh giá chưa có câu hỏi", holder, unit_ids=(unit,), clause_codes=("7.5.3",)))
     ids["finding"] = _one(select(m.Finding.id).where(m.Finding.audit_id == audit_id))
     # The planned audit's checklist (lead hoant): the holder is made lead of a copy below.
     ids["planned_item"] = _one(select(m.ChecklistItem.id).where(
@@ -258,7 +262,12 @@ def build_world(folder: Path) -> World:
     ids["period3"] = periods[2]
     ids["link"] = _one(select(m.TraceLink.id).where(m.TraceLink.organization_id == org))
     ids["evidence"] = _one(select(m.Evidence.id).where(m.Evidence.organization_id == org))
-    folder.mkdir(parents=True, exist_ok=True)
+    write_procedure(folder, "QT-91", title="Thủ tục thử quyền")  # new: the sync adds it
+    with unit_of_work() as uow:  # a locked-out account for "unlock" (test arrangement)
+        locked = uow.session.get(m.User, users["minhlv"])
+        assert locked is not None
+        locked.failed_logins, locked.locked_until = 5, clock.now() + timedelta(minutes=15)
+        uow.commit()
     return World(org, unit, other, holder, outsider, folder, ids)
 
 
@@ -371,7 +380,7 @@ SERVICES: dict[str, S] = {
     "audits.plan_next_audit": S(("audit.plan",), (), lambda w: Call((
         w.audit_done, w.programme, "Đánh giá tiếp theo"))),
     "audit_checklist.generate_checklist": S(("audit.edit_checklist",), LEAD, lambda w: Call((
-        w.audit_planned,), holder=w.hoant)),
+        w.audit_empty,))),
     "audit_checklist.add_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_planned, QuestionInput("Có sổ theo dõi không?", "7.5.3")), holder=w.hoant)),
     "audit_checklist.edit_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((

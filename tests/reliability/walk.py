@@ -129,28 +129,31 @@ def case_id(case: tuple[str, Role, bool]) -> str:
     return f"{name}-{role.value}-{'held' if held else 'not_held'}"
 
 
-def fingerprint(conn: Connection) -> dict[str, dict[str, str]]:
-    """Each business table's rows: primary key -> a checksum of the row's values."""
-    out: dict[str, dict[str, str]] = {}
+Rows = dict[str, dict[str, tuple[str, dict[str, Any]]]]
+
+
+def fingerprint(conn: Connection) -> Rows:
+    """Each business table's rows: primary key -> (a checksum of the values, the values)."""
+    out: Rows = {}
     for table in Base.metadata.sorted_tables:
         if table.name in SKIPPED_TABLES:
             continue
         pk = list(table.primary_key.columns)
         rows = conn.execute(select(table)).mappings().all()
         out[table.name] = {
-            "|".join(str(r[c.name]) for c in pk):
+            "|".join(str(r[c.name]) for c in pk): (
                 hashlib.sha1(repr(sorted((k, str(v)) for k, v in r.items())).encode())
-                .hexdigest() for r in rows}
+                .hexdigest(), dict(r)) for r in rows}
     return out
 
 
-def changed(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]]
-            ) -> dict[str, set[str]]:
+def changed(before: Rows, after: Rows) -> dict[str, set[str]]:
     """Table -> keys of rows added, removed or altered."""
     out = {}
     for table, rows in after.items():
         old = before[table]
-        keys = {k for k in rows.keys() | old.keys() if rows.get(k) != old.get(k)}
+        keys = {k for k in rows.keys() | old.keys()
+                if (rows.get(k) or ("",))[0] != (old.get(k) or ("",))[0]}
         if keys:
             out[table] = keys
     return out
