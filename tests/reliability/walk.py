@@ -138,12 +138,14 @@ def fingerprint(conn: Connection) -> Rows:
     for table in Base.metadata.sorted_tables:
         if table.name in SKIPPED_TABLES:
             continue
-        pk = list(table.primary_key.columns)
-        rows = conn.execute(select(table)).mappings().all()
+        names = [c.name for c in table.columns]
+        pk = [names.index(c.name) for c in table.primary_key.columns]
+        columns = ", ".join(f'"{name}"' for name in names)
+        rows = conn.exec_driver_sql(f'SELECT {columns} FROM "{table.name}"').all()
         out[table.name] = {
-            "|".join(str(r[c.name]) for c in pk): (
-                hashlib.sha1(repr(sorted((k, str(v)) for k, v in r.items())).encode())
-                .hexdigest(), dict(r)) for r in rows}
+            "|".join(str(r[i]) for i in pk): (
+                hashlib.sha1(repr(tuple(map(str, r))).encode()).hexdigest(),
+                dict(zip(names, r, strict=True))) for r in rows}
     return out
 
 
