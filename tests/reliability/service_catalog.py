@@ -7,7 +7,7 @@ function of ``qms/services`` whose first parameter is ``actor`` must be in ``SER
 
 How to add a service (one line, keep it short):
 
-    "module.function": S(("matrix.action",), COND, lambda w: Call(args..., unit=..., holder=...)),
+    "module.function": S(("matrix.action",), OWN, lambda w: Call((w.some_record, "text"))),
 
 - the actions are the ``PERMISSIONS`` keys the service checks (``()`` for self-service calls
   such as signing out); COND names the condition(s) the matrix attaches to them (``()`` when
@@ -16,8 +16,11 @@ How to add a service (one line, keep it short):
   ``build_world``) and returns the arguments after ``actor``; it runs inside the rolled-back
   transaction, so it may read current versions (``ver``). ``unit`` is the record's unit and
   ``holder`` the user for whom the conditions hold (default: the world's holder, who leads the
-  started audit and owns the open actions); the walk signs that user in with one role at a
-  time, and for conditional entries also an outsider of another unit.
+  started audit and owns the open actions); the walk acts as that user with one role at a
+  time, and for conditional entries also as an outsider of another unit;
+- a record the call needs that the world lacks: make it in ``build_world`` through the
+  services (with ``system`` or a real user's ``Actor``) and keep its id in ``ids``, read back
+  as ``w.<name>``.
 """
 
 from __future__ import annotations
