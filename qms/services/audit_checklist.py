@@ -100,9 +100,10 @@ def generate_checklist(actor: Actor, audit_id: int) -> int:
             item = _insert(s, actor, row, ordinal, draft)
             if draft.plan_task_id is not None:
                 insert_link(s, actor, draft.plan_task_id, "checklist_question", item.id)
-        audit.record(s, actor, "audit.checklist.generate", "audit", row.id,
-                     after={"added": added})
-        uow.commit()
+        if added:  # nothing new: no change, no audit row
+            audit.record(s, actor, "audit.checklist.generate", "audit", row.id,
+                         after={"added": added})
+            uow.commit()
         return added
 
 

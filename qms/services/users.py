@@ -158,6 +158,8 @@ def unlock(actor: Actor, user_id: int) -> None:
     with unit_of_work() as uow:
         user = _user_in_org(uow.session, actor, user_id)
         before = {"locked_until": user.locked_until, "failed_logins": user.failed_logins}
+        if not user.failed_logins and user.locked_until is None:
+            return  # nothing to lift: no change, no audit row
         user.failed_logins, user.locked_until = 0, None
         audit.record(uow.session, actor, "user.unlock", "user", user.id, before=before,
                      after={"locked_until": None, "failed_logins": 0})

@@ -38,6 +38,9 @@ def test_generating_twice_adds_nothing_new_and_plan_task_questions_are_traced(w)
     audit_id = planned(w)
     audit_checklist.generate_checklist(w.lead, audit_id)
     assert audit_checklist.generate_checklist(w.lead, audit_id) == 0
+    with unit_of_work() as uow:  # the empty second run leaves no trace in the audit log
+        assert uow.session.scalars(select(AuditLog.action).where(
+            AuditLog.action == "audit.checklist.generate")).all() == ["audit.checklist.generate"]
     task_item = next(i for i in q.checklist(w.c.org_id, audit_id) if i.source == "plan_task")
     with unit_of_work() as uow:
         links = [(lk.task_id, lk.entity_id) for lk in uow.session.scalars(select(TraceLink).where(

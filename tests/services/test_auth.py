@@ -89,6 +89,20 @@ def test_five_failed_attempts_lock_the_account_for_fifteen_minutes(db, clock):
     assert _actions().count("auth.login_failed") == 4 and "auth.locked" in _actions()
 
 
+def test_unlocking_lifts_a_lockout_and_an_unlocked_account_logs_nothing(db, clock):
+    org = make_org()
+    user_id = make_user(org, "lanpt", Role.ISO_OFFICER)
+    admin = Actor.system(org)
+    users.unlock(admin, user_id)  # nothing to lift: no change, no audit row
+    assert "user.unlock" not in _actions()
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            auth.sign_in("lanpt", "sai-mat-khau-1")
+    users.unlock(admin, user_id)
+    assert _actions().count("user.unlock") == 1
+    assert signed_in("lanpt").username == "lanpt"
+
+
 def test_a_successful_sign_in_resets_the_failure_count(db, clock):
     make_user(make_org(), "lanpt", Role.ISO_OFFICER)
     for _ in range(4):
