@@ -95,3 +95,24 @@ def test_the_excel_register_has_vietnamese_headers_and_inert_cells(v):
     assert rows[1][:4] == ("01/03/2023", "Cổng dịch vụ công", "Trần Văn An",
                            "'=HYPERLINK(\"x\")")
     assert rows[1][-2] == "Quá hạn chưa trả lời"
+
+
+def test_the_demo_has_surveys_a_criterion_below_target_and_one_late_answer(db):
+    from qms.queries.management_reviews import list_reviews, review_detail
+    from qms.queries.voice import surveys
+    from qms.services.demo import load_demo
+
+    demo = load_demo(if_empty=False)
+    assert demo.organization_id is not None and demo.plan_id is not None
+    org_id = demo.organization_id
+    found = [s for s in surveys(org_id, demo.plan_id) if s.criteria]
+    assert len(found) == 3 and all(s.target == 90.0 for s in found)
+    below = [(s.period, c.criterion) for s in found for c in s.criteria if c.below]
+    assert below == [(found[2].period, "Thời gian giải quyết thủ tục hành chính")]
+    rows = feedback(org_id, date(2023, 12, 31))
+    assert len(rows) == 8 and [r.state for r in rows].count("answered_late") == 1
+    assert {r.state for r in rows} == {"answered", "answered_late"}
+    held = review_detail(org_id, list_reviews(org_id)[0].id, date(2023, 12, 31))
+    assert held is not None
+    keys = [i.section.key for i in held.inputs]
+    assert keys.index("satisfaction") < keys.index("feedback") < keys.index("targets")
