@@ -120,8 +120,6 @@ def detail(actor: Actor, row: FeedbackRow, day: date) -> None:
         st.caption(t("voice.fb.answered", date=vn_short_date(row.answered_on)
                      if row.answered_on else "", answer=row.answer))
     if row.late:
-        if row.nc_number:
-            st.markdown(t("voice.nc.exists", number=row.nc_number))
         nc_button(actor, FEEDBACK, row.id, row.nc_number)
     if may_answer(actor, row.unit_id, row.handler_id):
         _answer_form(actor, row, day)

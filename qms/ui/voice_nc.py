@@ -10,12 +10,16 @@ from qms.services.context import Actor
 from qms.services.voice_nc import raise_voice_nc
 from qms.ui.widgets import FLASH
 
+NC_PAGE = "pages/30_khong_phu_hop.py"
+
 
 def nc_button(actor: Actor, source_type: str, source_id: int, nc_number: str) -> None:
-    """Raise (or find) the record's nonconformity; a second click shows the existing one."""
+    """A link to the record's nonconformity, if it has one, and the button that raises it (or
+    finds it: a second click shows the existing one)."""
+    if nc_number:
+        st.page_link(NC_PAGE, label=t("voice.nc.open", number=nc_number), icon="⚠️",
+                     query_params={"nc": nc_number})
     if not actor.can("voice.raise_nc"):
-        if nc_number:
-            st.caption(t("voice.nc.exists", number=nc_number))
         return
     if not st.button(t("voice.nc.button"), key=f"voice.nc.{source_type}.{source_id}"):
         return

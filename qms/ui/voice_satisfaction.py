@@ -61,8 +61,7 @@ def criteria(actor: Actor, row: SurveyView) -> None:
     } for c in row.criteria]), hide_index=True, key="voice.sat.table")
     for c in row.criteria:
         if c.below:
-            st.markdown(t("voice.sat.below", criterion=c.criterion, share=number(c.share, 2))
-                        + (f" → {c.nc_number}" if c.nc_number else ""))
+            st.markdown(t("voice.sat.below", criterion=c.criterion, share=number(c.share, 2)))
             nc_button(actor, CRITERION, c.id, c.nc_number)
 
 

@@ -78,7 +78,10 @@ def test_survey_results_are_saved_from_the_editor_and_a_bad_count_is_refused(v):
     [criterion] = v.survey(2).criteria
     assert (criterion.share, criterion.below) == (80.0, True)
     at.button(key=f"voice.nc.satisfaction_criterion.{criterion.id}").click().run()
-    assert v.survey(2).criteria[0].nc_number in texts(at)
+    number = v.survey(2).criteria[0].nc_number
+    assert t("voice.nc.created", number=number) in texts(at)
+    links = {(link.proto.label, link.proto.page) for link in at.get("page_link")}
+    assert any(label == t("voice.nc.open", number=number) for label, _ in links)
 
 
 def test_the_overdue_deep_link_filters_and_a_viewer_sees_no_forms(v):
