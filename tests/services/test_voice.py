@@ -14,6 +14,8 @@ from sqlalchemy import func, select
 from qms.db.models import Nonconformity, PlanTask, TraceLink
 from qms.db.uow import read_session
 from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.i18n import t
+from qms.queries.trace import links_for_task
 from qms.services.voice import CriterionInput, answer_feedback, save_survey
 from qms.services.voice_nc import raise_voice_nc
 from tests.services.nc_setup import audit_actions, detail
@@ -171,4 +173,7 @@ def test_a_late_answer_raises_a_nonconformity_linked_to_the_feedbacks_task(v):
         linked = set(s.execute(select(TraceLink.entity_type, TraceLink.entity_id)
                                .where(TraceLink.task_id == task_id)).all())
     assert {("citizen_feedback", fid), ("nonconformity", raised.nc_id)} <= linked
+    shown = {(x.entity_type, x.label) for x in links_for_task(v.c.org_id, task_id)}
+    assert ("citizen_feedback", "Chậm trả kết quả chứng thực bản sao") in shown
+    assert t("trace.type.citizen_feedback") == "Phản ánh, kiến nghị"
     assert v.row(fid).nc_number == raised.number
