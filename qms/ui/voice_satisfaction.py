@@ -25,14 +25,14 @@ COLUMNS = ("criterion", "responses", "satisfied")
 def chart(rows: list[SurveyView]) -> None:
     """Overall share satisfied of each period that has results, beside its target."""
     points = []
-    for r in rows:
+    for n, r in enumerate(rows, start=1):  # numbered: the chart orders its axis by text
         share = rules.share(sum(c.responses for c in r.criteria),
                             sum(c.satisfied for c in r.criteria))
         if share is not None:
-            points.append({"period": r.period, t("voice.chart.share"): share,
+            points.append({t("plan.period"): f"{n}. {r.period}", t("voice.chart.share"): share,
                            t("voice.chart.target"): r.target})
     if points:
-        st.line_chart(pd.DataFrame(points).set_index("period"))
+        st.line_chart(pd.DataFrame(points).set_index(t("plan.period")))
 
 
 def choose(rows: list[SurveyView]) -> SurveyView:

@@ -75,6 +75,7 @@ def test_survey_results_are_saved_from_the_editor_and_a_bad_count_is_refused(v):
         {"criterion": "Thái độ phục vụ", "responses": 50, "satisfied": 40}]}
     _submit(at, form, t("voice.sat.form.submit"))
     assert t("voice.sat.form.done") in texts(at)
+    assert len(at.get("vega_lite_chart")) == 1  # share against target, one period
     [criterion] = v.survey(2).criteria
     assert (criterion.share, criterion.below) == (80.0, True)
     at.button(key=f"voice.nc.satisfaction_criterion.{criterion.id}").click().run()
