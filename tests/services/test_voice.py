@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from qms.db.models import Nonconformity, PlanTask, TraceLink
-from qms.db.uow import read_session
+from qms.db.models import Nonconformity, PlanTarget, PlanTask, TraceLink
+from qms.db.uow import read_session, unit_of_work
 from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.i18n import t
 from qms.queries.trace import links_for_task
@@ -47,6 +47,19 @@ def test_a_survey_computes_each_share_against_the_default_target_of_90(v):
     assert [(c.share, c.below) for c in view.criteria] == [(95.83, False), (80.0, True),
                                                           (100.0, False)]
     assert audit_actions("satisfaction_survey", survey_id) == ["voice.survey"]
+
+
+def test_the_plans_satisfaction_target_is_the_default_when_it_has_one(v):
+    with unit_of_work() as uow:
+        task = uow.session.scalar(select(PlanTask).where(
+            PlanTask.plan_id == v.plan_id, PlanTask.text.contains("khảo sát sự hài lòng")))
+        assert task is not None
+        uow.session.add(PlanTarget(task_id=task.id, comparator=">", value=95.0,
+                                   text="trên 95%"))
+        uow.commit()
+    assert v.survey(2).target == 95.0  # shown before anything is saved
+    surveyed(v, 2)
+    assert v.survey(2).target == 95.0 and sum(c.below for c in v.survey(2).criteria) == 1
 
 
 def test_survey_counts_are_refused_outside_zero_to_responses_in_vietnamese(v):
