@@ -90,8 +90,13 @@ def raise_voice_nc(actor: Actor, source_type: str, source_id: int) -> NcRaised:
     ident = v.reference(source_id, "error.not_found")
     if source_type not in (CRITERION, FEEDBACK) or ident is None:
         raise ValidationFailed("nc.bad_source_type", value=str(source_type)[:40])
+    model = SatisfactionCriterion if source_type == CRITERION else CitizenFeedback
     with unit_of_work() as uow:
         s = uow.session
+        # the record's row lock makes a double click on PostgreSQL wait for the first one
+        # (SQLite writers are serialised already), so the second finds its nonconformity
+        if s.get(model, ident, with_for_update=True) is None:
+            raise NotFound("error.not_found")
         found = existing_nc(s, actor.organization_id, source_type, ident)
         if found is not None:
             return NcRaised(found.id, found.number, False)
