@@ -87,7 +87,7 @@ def test_survey_results_are_saved_from_the_editor_and_a_bad_count_is_refused(v):
 
 def test_the_overdue_deep_link_filters_and_a_viewer_sees_no_forms(v):
     surveyed(v)
-    received(v, date(2023, 2, 1), subject="Quá hạn")
+    late = received(v, date(2023, 2, 1), subject="Quá hạn")
     received(v, date(2023, 2, 25), subject="Trong hạn")
     at = open_page(PAGE, v.c.session("tungbv"), run=False)
     at.query_params["overdue"] = "1"
@@ -97,3 +97,8 @@ def test_the_overdue_deep_link_filters_and_a_viewer_sees_no_forms(v):
     assert list(table[t("field.voice.subject")]) == ["Quá hạn"]
     assert {f.proto.form.form_id for f in at.get("form")} == set()
     assert not [b for b in at.button if b.key and b.key.startswith("voice.nc.")]
+    at = open_page(PAGE, v.c.session("hoant"), run=False)
+    at.query_params["feedback"] = str(late)  # the link of "Việc của tôi"
+    at.run()
+    assert at.selectbox(key="voice.fb.pick").value == late
+    assert f"voice.fb.answer.{late}" in {f.proto.form.form_id for f in at.get("form")}
