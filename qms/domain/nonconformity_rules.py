@@ -52,6 +52,8 @@ SOURCE_OF_RECORD: dict[str, NcSource] = {
     "checklist_question": NcSource.INTERNAL_AUDIT,
     "nc_proposal": NcSource.KPI,
     "plan_task": NcSource.SELF_INSPECTION,
+    "citizen_feedback": NcSource.CITIZEN_FEEDBACK,
+    "satisfaction_criterion": NcSource.CITIZEN_FEEDBACK,
 }
 
 

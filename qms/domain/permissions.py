@@ -98,6 +98,14 @@ PERMISSIONS: dict[str, Rule] = {
     "scoring.submit": _always(ISO),
     "scoring.approve": _always(LEAD),
     "scoring.return": _always(LEAD),
+    # Citizens' voice (satisfaction surveys, phản ánh kiến nghị): the ISO officer and the
+    # officers record survey results and incoming feedback; the handling unit's officers (or
+    # the officer it is assigned to: "own_unit") record the answer, the ISO officer any. A
+    # result under target or a late answer raises a nonconformity by those who may record
+    # one ("nc.create" without auditors, who do not keep this register).
+    "voice.record": _always(ISO, OFF),
+    "voice.answer": {ISO: None, OFF: OWN_UNIT},
+    "voice.raise_nc": _always(ISO, OFF),
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

@@ -22,12 +22,15 @@ from qms.queries.quality_sections import audits_section, documents_section, nonc
 from qms.queries.review_inputs import previous_actions_section
 from qms.queries.scoring_section import scoring_section
 from qms.queries.sections import SectionProvider
+from qms.queries.voice_sections import feedback_section, satisfaction_section
 
 # The periodic CCHC report, in the order the report prints them.
 PERIOD: tuple[SectionProvider, ...] = (
     plan_progress_section,
     targets_section,
     onestop_section,
+    satisfaction_section,
+    feedback_section,
     audits_section,
     nonconformities_section,
     documents_section,
@@ -38,6 +41,8 @@ PERIOD: tuple[SectionProvider, ...] = (
 # Management-review inputs (ISO 9001 clause 9.3.2 a–f), in the order the minutes print them.
 REVIEW: tuple[SectionProvider, ...] = (
     previous_actions_section,  # 9.3.2 a
+    satisfaction_section,  # 9.3.2 c 1 (customer satisfaction)
+    feedback_section,  # 9.3.2 c 1 (feedback from interested parties)
     targets_section,  # 9.3.2 c 2
     plan_progress_section,  # 9.3.2 c 3
     onestop_section,  # 9.3.2 c 3

@@ -19,6 +19,7 @@ from qms.services.demo_plan import load_demo_plan
 from qms.services.demo_quality import load_demo_quality
 from qms.services.demo_review import load_demo_review
 from qms.services.demo_scoring import load_demo_scoring
+from qms.services.demo_voice import load_demo_voice
 from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.services.organizations import OrgInput, insert_organization
 from qms.services.users import UserInput, insert_user
@@ -67,6 +68,7 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
     link_front_matter_tasks(actor, plan_id)
     load_demo_quality(org_id, plan_id)
     load_demo_audits(org_id)
+    load_demo_voice(org_id, plan_id)  # before the review, whose inputs include it
     load_demo_review(org_id, plan_id)
     load_demo_duties(org_id)
     load_demo_scoring(org_id)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from qms.data_files import read_packaged
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.models.quality import NcAttachment, NcProposal, NcSettings, Nonconformity
+from qms.db.models.voice import SatisfactionCriterion
 from qms.db.uow import unit_of_work
 from qms.domain import validation as v
 from qms.domain.clauses import load_clauses
@@ -108,6 +109,7 @@ def _in_org(s: Session, actor: Actor, model: type[Any], ident: int | None, key: 
 
 def _source_model(source_type: str) -> type[Any]:
     models: dict[str, type[Any]] = {"plan_task": PlanTask, "nc_proposal": NcProposal,
+                                    "satisfaction_criterion": SatisfactionCriterion,
                                     **{k: spec.model for k, spec in LINKABLE.items()}}
     if source_type not in models:
         raise ValidationFailed("nc.bad_source_type", value=source_type[:40])

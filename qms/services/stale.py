@@ -27,6 +27,7 @@ ENTITY_OF = {
     "management_review_actions": "management_review_action",
     "self_inspection_duties": "self_inspection_duty", "duty_reports": "duty_report",
     "score_sheets": "score_sheet", "self_scores": "self_score",
+    "satisfaction_surveys": "satisfaction_survey", "citizen_feedback": "citizen_feedback",
 }
 
 

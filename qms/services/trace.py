@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from qms.db.models import (
     ChecklistItem,
+    CitizenFeedback,
     CorrectiveAction,
     Document,
     Evidence,
@@ -48,6 +49,7 @@ LINKABLE: dict[str, Linkable] = {
     "finding": Linkable(Finding, lambda f: f"{f.result} — {f.description[:120]}"),
     "nonconformity": Linkable(Nonconformity, lambda n: f"{n.number} — {n.title}"),
     "corrective_action": Linkable(CorrectiveAction, lambda a: a.description[:160]),
+    "citizen_feedback": Linkable(CitizenFeedback, lambda f: f.subject[:160]),
 }
 
 

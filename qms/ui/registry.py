@@ -38,6 +38,8 @@ PAGES: tuple[PageSpec, ...] = (
              "group.quality", ALL_ROLES),
     PageSpec("onestop", "pages/31_mot_cua.py", "page.onestop", "🏢", "group.quality",
              ALL_ROLES),
+    PageSpec("voice", "pages/32_y_kien_nguoi_dan.py", "page.voice", "🗣️", "group.quality",
+             ALL_ROLES),
     PageSpec("plan", "pages/10_ke_hoach.py", "page.plan", "📋", "group.plan", ALL_ROLES),
     PageSpec("plan_import", "pages/11_nhap_ke_hoach.py", "page.plan_import", "📥", "group.plan",
              frozenset({A, ISO})),

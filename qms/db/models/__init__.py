@@ -47,6 +47,7 @@ from qms.db.models.scoring import (
     SelfScoreEvidence,
 )
 from qms.db.models.trace import TraceLink
+from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 
 __all__ = [
     "CorrectiveAction", "NcAttachment", "NcCounter", "NcProposal", "NcSettings",
@@ -60,4 +61,5 @@ __all__ = [
     "ManagementReview", "PeriodReport", "ReviewAction", "ReviewInput",
     "DutyReport", "DutyReportEvent", "DutyReportEvidence", "SelfInspectionDuty",
     "CriteriaSet", "IndexCriterion", "ScoreSheet", "SelfScore", "SelfScoreEvidence",
+    "CitizenFeedback", "SatisfactionCriterion", "SatisfactionSurvey",
 ]
