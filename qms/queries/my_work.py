@@ -14,7 +14,7 @@ from sqlalchemy import or_, select
 from qms.db.models import Plan, PlanTask
 from qms.db.uow import read_session
 from qms.domain.plan_rules import TaskStatus
-from qms.queries import duty_work, nc_work
+from qms.queries import duty_work, nc_work, risk_work
 from qms.queries.management_reviews import review_actions_due
 from qms.queries.work_items import Provider, WorkItem
 from qms.services.context import Actor
@@ -48,6 +48,7 @@ PROVIDERS: list[Provider] = [
     nc_work.closures_waiting, nc_work.proposals_waiting, plan_tasks_due,
     review_actions_due,
     duty_work.duties_to_submit, duty_work.duties_to_decide,
+    risk_work.risk_actions_due, risk_work.risk_reviews_due,
 ]
 
 

@@ -27,6 +27,7 @@ ENTITY_OF = {
     "management_review_actions": "management_review_action",
     "self_inspection_duties": "self_inspection_duty", "duty_reports": "duty_report",
     "score_sheets": "score_sheet", "self_scores": "self_score",
+    "risks": "risk", "risk_actions": "risk_action",
 }
 
 
