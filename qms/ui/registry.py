@@ -38,6 +38,7 @@ PAGES: tuple[PageSpec, ...] = (
              "group.quality", ALL_ROLES),
     PageSpec("onestop", "pages/31_mot_cua.py", "page.onestop", "🏢", "group.quality",
              ALL_ROLES),
+    PageSpec("risks", "pages/33_rui_ro.py", "page.risks", "🎲", "group.quality", ALL_ROLES),
     PageSpec("plan", "pages/10_ke_hoach.py", "page.plan", "📋", "group.plan", ALL_ROLES),
     PageSpec("plan_import", "pages/11_nhap_ke_hoach.py", "page.plan_import", "📥", "group.plan",
              frozenset({A, ISO})),
