@@ -29,5 +29,8 @@ if row is not None:
     risks_view.detail(row, actions, queries.reviews(org_id, row.id),
                       queries.linked_tasks(org_id, row.id))
     risks_forms.entry_forms(actor, row, actions, people, queries.current_tasks(org_id))
+documents = queries.documents(org_id)
+if row is not None:
+    risks_forms.edit_form(actor, row, units, people, documents)
 st.divider()
-risks_forms.new_risk_form(actor, units, people, queries.documents(org_id))
+risks_forms.new_risk_form(actor, units, people, documents)

@@ -13,6 +13,7 @@ from qms.queries.organizations import UnitView
 from qms.queries.risks import ActionRow, RiskRow
 from qms.services import risks
 from qms.services.context import Actor
+from qms.ui.review_forms import forget_version, seen_version
 from qms.ui.widgets import run_action
 
 People = list[tuple[int, str]]
@@ -22,40 +23,73 @@ def _scale(col, key: str, label_key: str, value: int = 3) -> int:  # type: ignor
     return col.selectbox(t(label_key), list(SCALE), index=list(SCALE).index(value), key=key)
 
 
+def _pick(col, label_key: str, names: dict[int, str], key: str,  # type: ignore[no-untyped-def]
+          current: int | None) -> int | None:
+    ids: list[int | None] = [None, *names]
+    return col.selectbox(t(label_key), ids, key=key,
+                         index=ids.index(current) if current in ids else 0,
+                         format_func=lambda i: names.get(i, "—"))
+
+
+def _fields(prefix: str, units: list[UnitView], people: People,
+            documents: list[tuple[int, str]], base: RiskRow | None,
+            unit_id: int | None) -> risks.RiskInput:
+    """The entry's fields inside a form; ``base`` presets them (likelihood and impact are
+    then kept: they change through a review)."""
+    kinds = [k.value for k in RiskKind]
+    kind = st.radio(t("field.risk.kind"), kinds, horizontal=True, key=f"{prefix}.kind",
+                    index=kinds.index(base.kind) if base else 0,
+                    format_func=lambda k: t(f"risk.kind.{k}"))
+    description = st.text_area(t("field.risk.description"), key=f"{prefix}.description",
+                               value=base.description if base else "")
+    cols = st.columns(2)
+    cause = cols[0].text_area(t("field.risk.cause"), key=f"{prefix}.cause",
+                              value=base.cause if base else "")
+    consequence = cols[1].text_area(t("field.risk.consequence"), key=f"{prefix}.consequence",
+                                    value=base.consequence if base else "")
+    cols = st.columns(3)
+    unit = _pick(cols[0], "field.risk.unit", {u.id: u.name for u in units}, f"{prefix}.unit",
+                 base.unit_id if base else unit_id)
+    doc = _pick(cols[1], "field.risk.document", dict(documents), f"{prefix}.document",
+                base.document_id if base else None)
+    owner = _pick(cols[2], "field.risk.owner", dict(people), f"{prefix}.owner",
+                  base.owner_id if base else None)
+    cols = st.columns(3)
+    if base is None:
+        likelihood = _scale(cols[0], f"{prefix}.likelihood", "field.risk.likelihood")
+        impact = _scale(cols[1], f"{prefix}.impact", "field.risk.impact")
+    else:
+        likelihood, impact = base.likelihood, base.impact
+    review = cols[2].date_input(t("field.risk.next_review"), key=f"{prefix}.next_review",
+                                value=base.next_review_date if base else None,
+                                format="DD/MM/YYYY")
+    return risks.RiskInput(kind, description, likelihood, impact, unit, doc, cause,
+                           consequence, owner, review)
+
+
 def new_risk_form(actor: Actor, units: list[UnitView], people: People,
                   documents: list[tuple[int, str]]) -> None:
     """For those who keep the register (an officer for their own unit)."""
     if not (actor.can("risk.manage") or actor.can("risk.manage", unit_id=actor.unit_id)):
         return
-    unit_names, user_names, doc_names = {u.id: u.name for u in units}, dict(people), \
-        dict(documents)
     with st.expander(t("risk.new")), st.form("risk.new.form", clear_on_submit=True):
-        kind = st.radio(t("field.risk.kind"), [k.value for k in RiskKind], horizontal=True,
-                        key="risk.new.kind", format_func=lambda k: t(f"risk.kind.{k}"))
-        description = st.text_area(t("field.risk.description"), key="risk.new.description")
-        cols = st.columns(2)
-        cause = cols[0].text_area(t("field.risk.cause"), key="risk.new.cause")
-        consequence = cols[1].text_area(t("field.risk.consequence"), key="risk.new.consequence")
-        cols = st.columns(3)
-        unit = cols[0].selectbox(t("field.risk.unit"), [None, *unit_names], key="risk.new.unit",
-                                 index=[None, *unit_names].index(actor.unit_id)
-                                 if actor.unit_id in unit_names else 0,
-                                 format_func=lambda i: unit_names.get(i, "—"))
-        doc = cols[1].selectbox(t("field.risk.document"), [None, *doc_names],
-                                key="risk.new.document",
-                                format_func=lambda i: doc_names.get(i, "—"))
-        owner = cols[2].selectbox(t("field.risk.owner"), [None, *user_names],
-                                  key="risk.new.owner",
-                                  format_func=lambda i: user_names.get(i, "—"))
-        cols = st.columns(3)
-        likelihood = _scale(cols[0], "risk.new.likelihood", "field.risk.likelihood")
-        impact = _scale(cols[1], "risk.new.impact", "field.risk.impact")
-        review = cols[2].date_input(t("field.risk.next_review"), value=None,
-                                    key="risk.new.next_review", format="DD/MM/YYYY")
+        data = _fields("risk.new", units, people, documents, None, actor.unit_id)
         if st.form_submit_button(t("risk.new.submit"), type="primary"):
-            run_action(lambda: risks.create_risk(actor, risks.RiskInput(
-                kind, description, likelihood, impact, unit, doc, cause, consequence, owner,
-                review)), t("risk.new.done"))
+            run_action(lambda: risks.create_risk(actor, data), t("risk.new.done"))
+
+
+def edit_form(actor: Actor, r: RiskRow, units: list[UnitView], people: People,
+              documents: list[tuple[int, str]]) -> None:
+    """Correct an entry (not its level: that is what a review is for)."""
+    if not risks.may_on_risk(actor, "risk.manage", r.unit_id, r.owner_id):
+        return
+    seen_key = f"risk.edit.{r.id}.version"
+    seen = seen_version(seen_key, r.version)  # a save from this copy is refused once stale
+    with st.expander(t("risk.edit")), st.form("risk.edit.form"):
+        data = _fields(f"risk.edit.{r.id}", units, people, documents, r, None)
+        if st.form_submit_button(t("risk.edit.submit")):
+            forget_version(seen_key)
+            run_action(lambda: risks.update_risk(actor, r.id, data, seen), t("risk.edit.done"))
 
 
 def entry_forms(actor: Actor, r: RiskRow, actions: list[ActionRow], people: People,
@@ -101,6 +135,8 @@ def _complete_form(actor: Actor, a: ActionRow) -> None:
 
 
 def _review_form(actor: Actor, r: RiskRow) -> None:
+    seen_key = f"risk.review.{r.id}.version"
+    seen = seen_version(seen_key, r.version)
     with st.form("risk.review.form"):
         st.markdown(f"**{t('risk.review.title')}**")
         cols = st.columns(3)
@@ -111,8 +147,9 @@ def _review_form(actor: Actor, r: RiskRow) -> None:
                                               key="risk.review.next", format="DD/MM/YYYY")
         note = st.text_area(t("field.risk.note"), key="risk.review.note")
         if st.form_submit_button(t("risk.review.submit"), type="primary"):
+            forget_version(seen_key)
             run_action(lambda: risks.review_risk(actor, r.id, risks.ReviewInput(
-                likelihood, impact, note, nxt), r.version), t("risk.review.done"))
+                likelihood, impact, note, nxt), seen), t("risk.review.done"))
 
 
 def _link_form(actor: Actor, r: RiskRow, tasks: list[tuple[int, str]]) -> None:

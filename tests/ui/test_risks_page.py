@@ -127,3 +127,19 @@ def test_the_excel_register_has_vietnamese_headers_and_no_formulas(s):
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert any(v[2] == "'=HYPERLINK(\"http://x\")" for v in values)
     assert {v[10] for v in values} == {"Cao", "Thấp"}
+
+
+def test_an_edit_from_a_stale_page_is_refused_and_nothing_is_lost(s):
+    first = _open(s, "hangnt", risk=str(s.risk_id))
+    second = _open(s, "hoant", risk=str(s.risk_id))
+    key = f"risk.edit.{s.risk_id}.description"
+    first.text_area(key=key).input("Sai sót thông tin trên giấy khai sinh, trích lục")
+    _submit(first, "risk.edit.form", t("risk.edit.submit"))
+    assert t("risk.edit.done") in texts(first)
+    second.text_area(key=key).input("Nội dung khác")
+    _submit(second, "risk.edit.form", t("risk.edit.submit"))
+    errors = "\n".join(e.value for e in second.error)
+    assert "Nguyễn Thị Hằng" in errors
+    assert second.text_area(key=key).value == "Nội dung khác"  # the typed text stays
+    row = next(r for r in register(s.c.org_id, today()) if r.id == s.risk_id)
+    assert row.description.endswith("trích lục") and row.level == 12
