@@ -4,6 +4,7 @@ effectiveness of actions taken to address risks and opportunities), for a window
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -18,7 +19,7 @@ from qms.queries.sections import Section, in_window
 COLUMNS = ("entry", "kind", "band", "change", "actions_done", "actions_late")
 
 
-def _facts(org_id: int, start: date, end: date):  # type: ignore[no-untyped-def]
+def _facts(org_id: int, start: date, end: date) -> tuple[list[Any], list[Any], list[Any]]:
     with read_session() as s:
         reviews = s.execute(select(RiskReview.risk_id, RiskReview.old_likelihood,
                                    RiskReview.old_impact, RiskReview.likelihood,
@@ -35,7 +36,7 @@ def _facts(org_id: int, start: date, end: date):  # type: ignore[no-untyped-def]
         risks = s.execute(select(Risk.id, Risk.kind, Risk.description, Risk.likelihood,
                                  Risk.impact).where(Risk.organization_id == org_id, or_(
             Risk.id.in_(ids), Risk.identified_on.between(start, end))).order_by(Risk.id)).all()
-    return risks, reviews, acts
+    return list(risks), list(reviews), list(acts)
 
 
 def risks_section(org_id: int, start: date, end: date) -> Section | None:

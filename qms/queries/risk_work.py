@@ -4,6 +4,7 @@ own, due soon or overdue) and every risk deadline of the organisation for the da
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -32,7 +33,8 @@ def _review_item(risk_id: int, text: str, due: date, today: date) -> WorkItem:
                     (("risk", str(risk_id)),))
 
 
-def _open_actions(org_id: int, owner_id: int | None = None, until: date | None = None):  # type: ignore[no-untyped-def]
+def _open_actions(org_id: int, owner_id: int | None = None,
+                  until: date | None = None) -> list[Any]:
     query = (select(RiskAction.id, RiskAction.risk_id, RiskAction.description,
                     RiskAction.due_date)
              .join(Risk, Risk.id == RiskAction.risk_id)
@@ -45,10 +47,11 @@ def _open_actions(org_id: int, owner_id: int | None = None, until: date | None =
     if until is not None:
         query = query.where(RiskAction.due_date <= until)
     with read_session() as s:
-        return s.execute(query).all()
+        return list(s.execute(query).all())
 
 
-def _reviews(org_id: int, owner_id: int | None = None, until: date | None = None):  # type: ignore[no-untyped-def]
+def _reviews(org_id: int, owner_id: int | None = None,
+             until: date | None = None) -> list[Any]:
     query = (select(Risk.id, Risk.description, Risk.next_review_date)
              .where(Risk.organization_id == org_id, Risk.status == RiskStatus.OPEN.value,
                     Risk.next_review_date.is_not(None))
@@ -58,7 +61,7 @@ def _reviews(org_id: int, owner_id: int | None = None, until: date | None = None
     if until is not None:
         query = query.where(Risk.next_review_date <= until)
     with read_session() as s:
-        return s.execute(query).all()
+        return list(s.execute(query).all())
 
 
 def risk_actions_due(actor: Actor, today: date) -> list[WorkItem]:

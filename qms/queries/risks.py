@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from qms.db.models import (
     Document,
@@ -103,7 +103,7 @@ def code_of(risk_id: int) -> str:
     return f"R-{risk_id:03d}"
 
 
-def _previous_levels(s, org_id: int) -> dict[int, int]:  # type: ignore[no-untyped-def]
+def _previous_levels(s: Session, org_id: int) -> dict[int, int]:
     """The level before the latest review of each reviewed entry."""
     rows = s.execute(select(RiskReview.risk_id, RiskReview.old_likelihood, RiskReview.old_impact)
                      .where(RiskReview.organization_id == org_id)
@@ -111,7 +111,7 @@ def _previous_levels(s, org_id: int) -> dict[int, int]:  # type: ignore[no-untyp
     return {risk_id: lk * im for risk_id, lk, im in rows}
 
 
-def _action_counts(s, org_id: int, today: date) -> dict[int, tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _action_counts(s: Session, org_id: int, today: date) -> dict[int, tuple[int, int]]:
     rows = s.execute(select(RiskAction.risk_id, RiskAction.due_date)
                      .where(RiskAction.organization_id == org_id,
                             RiskAction.status == ActionStatus.OPEN.value)).all()

@@ -7,7 +7,7 @@ can show the level before and after; likelihood and impact change only through a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -148,8 +148,7 @@ def update_risk(actor: Actor, risk_id: int, data: RiskInput, expected_version: i
         row = _risk(s, actor, risk_id)
         _require(may_on_risk(actor, "risk.manage", row.unit_id, row.owner_id), "risk.manage")
         check_version(row, expected_version)
-        values = _clean(s, actor, RiskInput(**{**data.__dict__, "likelihood": row.likelihood,
-                                               "impact": row.impact}))
+        values = _clean(s, actor, replace(data, likelihood=row.likelihood, impact=row.impact))
         before = snapshot(row)
         for name, value in values.items():
             setattr(row, name, value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from qms.domain.risks import SCALE, RiskKind, RiskStatus
 from qms.i18n import t
@@ -19,11 +20,11 @@ from qms.ui.widgets import run_action
 People = list[tuple[int, str]]
 
 
-def _scale(col, key: str, label_key: str, value: int = 3) -> int:  # type: ignore[no-untyped-def]
+def _scale(col: DeltaGenerator, key: str, label_key: str, value: int = 3) -> int:
     return col.selectbox(t(label_key), list(SCALE), index=list(SCALE).index(value), key=key)
 
 
-def _pick(col, label_key: str, names: dict[int, str], key: str,  # type: ignore[no-untyped-def]
+def _pick(col: DeltaGenerator, label_key: str, names: dict[int, str], key: str,
           current: int | None) -> int | None:
     ids: list[int | None] = [None, *names]
     return col.selectbox(t(label_key), ids, key=key,

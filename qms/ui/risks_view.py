@@ -3,6 +3,8 @@ and its Excel file, and one entry's actions, reviews and linked plan tasks."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
@@ -18,7 +20,7 @@ COLOUR = {"low": "#c8e6c9", "medium": "#fff59d", "high": "#ffcc80", "very_high":
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _preset(options: list, raw: str | None) -> int:  # type: ignore[type-arg]
+def _preset(options: Sequence[object], raw: str | None) -> int:
     """The index of the option a query parameter names (digits for ids), else 0."""
     wanted: object = int(raw) if raw and raw.isdigit() else raw
     return options.index(wanted) if wanted in options else 0
