@@ -17,11 +17,12 @@ org_id, day = actor.organization_id, today()
 st.caption(t("risk.intro"))
 units = list_units(org_id, active_only=True)
 rows = queries.register(org_id, day, risks_view.filters(units))
-left, right = st.columns([2, 3])
+left, right = st.columns([3, 2])
 with left:
     risks_view.matrix_chart(rows)
 with right:
-    risks_view.table(rows)
+    risks_view.legend()
+risks_view.table(rows)
 people = [(u.id, u.full_name) for u in list_users(org_id) if u.is_active]
 row = risks_view.choose(rows)
 if row is not None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from qms.domain.risks import BANDS, SCALE, RiskKind, RiskStatus, band_of
+from qms.domain.risks import BAND_TOPS, BANDS, SCALE, RiskKind, RiskStatus, band_of
 from qms.domain.vn_dates import vn_short_date
 from qms.i18n import t
 from qms.queries.organizations import UnitView
@@ -66,6 +66,17 @@ def matrix_chart(rows: list[RiskRow]) -> None:
          for lk in reversed(SCALE)], index=frame.index, columns=frame.columns)
     st.markdown(f"**{t('risk.matrix')}**")
     st.dataframe(frame.style.apply(lambda _: colours, axis=None), key="risk.matrix")
+
+
+SWATCH = {"low": "🟩", "medium": "🟨", "high": "🟧", "very_high": "🟥"}
+
+
+def legend() -> None:
+    """The bands and their ranges of levels, coloured as in the matrix."""
+    lows = [1, *(top + 1 for top, _ in BAND_TOPS[:-1])]
+    st.markdown(f"**{t('risk.col.level')}**\n" + "\n".join(
+        f"- {SWATCH[band.value]} {t(f'risk.band.{band.value}')}: {low}–{top}"
+        for low, (top, band) in zip(lows, BAND_TOPS, strict=True)))
 
 
 def table(rows: list[RiskRow]) -> None:
