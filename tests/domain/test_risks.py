@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qms.domain import risks
 from qms.domain.errors import ValidationFailed
@@ -65,3 +67,14 @@ def test_the_next_review_must_come_after_the_review():
         risks.check_review_date(date(2023, 6, 1), date(2023, 6, 1))
     risks.check_review_date(date(2023, 6, 2), date(2023, 6, 1))
     risks.check_review_date(None, date(2023, 6, 1))
+
+
+@given(st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=3), st.none(),
+                 st.booleans()), st.integers(min_value=-3, max_value=8))
+def test_any_input_gives_a_level_in_1_to_25_or_a_validation_error(likelihood, impact):
+    try:
+        value = risks.level(likelihood, impact)
+    except ValidationFailed as refused:
+        assert refused.key == "risk.scale"
+        return
+    assert 1 <= value <= 25 and risks.band_of(value) in Band

@@ -190,3 +190,18 @@ def test_an_entry_links_to_a_plan_task(s):
     links = links_for_task(s.c.org_id, task_id)
     assert [(x.entity_type, x.label[:5]) for x in links] == [("risk", f"R-{s.risk_id:03d}")]
     assert queries.linked_tasks(s.c.org_id, s.risk_id)[0].startswith("3.5 — ")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Hồ sơ\x07 trễ", "validation.control_chars"), ("x" * 2001, "validation.too_long")])
+def test_hostile_text_is_refused_with_its_field_named(s, text, key):
+    with refused(key):
+        risks.create_risk(s.c.actor("hangnt"), civil_status_risk(s.c, cause=text))
+
+
+def test_decomposed_vietnamese_is_stored_composed(s):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Rủi ro mất dữ liệu hộ tịch điện tử")
+    risk_id = risks.create_risk(s.c.actor("hangnt"), civil_status_risk(s.c, description=nfd))
+    assert s.row(risk_id).description == "Rủi ro mất dữ liệu hộ tịch điện tử"
