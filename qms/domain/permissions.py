@@ -106,6 +106,13 @@ PERMISSIONS: dict[str, Rule] = {
     "voice.record": _always(ISO, OFF),
     "voice.answer": {ISO: None, OFF: OWN_UNIT},
     "voice.raise_nc": _always(ISO, OFF),
+    # Risks and opportunities (6.1): the ISO officer and the administrator keep the register,
+    # officers their unit's entries (or those they own: "own_unit"); leaders re-assess too;
+    # an action's owner reports it done ("action_owner"), the ISO officer any.
+    "risk.manage": {**_always(A, ISO), OFF: OWN_UNIT},
+    "risk.review": {**_always(ISO, LEAD), OFF: OWN_UNIT},
+    "risk.action_update": {ISO: None, OFF: "action_owner", LEAD: "action_owner",
+                           AUD: "action_owner"},
 }
 
 SELF_SERVICE: frozenset[str] = frozenset({"account.change_password", "account.set_language"})

@@ -14,7 +14,7 @@ from sqlalchemy import or_, select
 from qms.db.models import Plan, PlanTask
 from qms.db.uow import read_session
 from qms.domain.plan_rules import TaskStatus
-from qms.queries import duty_work, nc_work, voice_work
+from qms.queries import duty_work, nc_work, risk_work, voice_work
 from qms.queries.management_reviews import review_actions_due
 from qms.queries.work_items import Provider, WorkItem
 from qms.services.context import Actor
@@ -49,6 +49,7 @@ PROVIDERS: list[Provider] = [
     review_actions_due,
     duty_work.duties_to_submit, duty_work.duties_to_decide,
     voice_work.feedback_to_answer,
+    risk_work.risk_actions_due, risk_work.risk_reviews_due,
 ]
 
 

@@ -20,6 +20,7 @@ from qms.queries.duty_section import duties_section
 from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
 from qms.queries.review_inputs import previous_actions_section
+from qms.queries.risk_section import risks_section
 from qms.queries.scoring_section import scoring_section
 from qms.queries.sections import SectionProvider
 from qms.queries.voice_sections import feedback_section, satisfaction_section
@@ -50,6 +51,7 @@ REVIEW: tuple[SectionProvider, ...] = (
     audits_section,  # 9.3.2 c 6
     duties_section,  # 9.3.2 c 5 (monitoring and measurement results)
     scoring_section,  # 9.3.2 c 5 (the reform index's self-assessment)
+    risks_section,  # 9.3.2 e (effectiveness of actions on risks and opportunities)
     documents_section,
 )
 

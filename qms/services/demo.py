@@ -18,6 +18,7 @@ from qms.services.demo_duties import load_demo_duties
 from qms.services.demo_plan import load_demo_plan
 from qms.services.demo_quality import load_demo_quality
 from qms.services.demo_review import load_demo_review
+from qms.services.demo_risks import load_demo_risks
 from qms.services.demo_scoring import load_demo_scoring
 from qms.services.demo_voice import load_demo_voice
 from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
@@ -72,4 +73,5 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
     load_demo_review(org_id, plan_id)
     load_demo_duties(org_id)
     load_demo_scoring(org_id)
+    load_demo_risks(org_id)
     return DemoResult(True, org_id, len(units), len(spec["users"]), plan_id)

@@ -28,6 +28,7 @@ ENTITY_OF = {
     "self_inspection_duties": "self_inspection_duty", "duty_reports": "duty_report",
     "score_sheets": "score_sheet", "self_scores": "self_score",
     "satisfaction_surveys": "satisfaction_survey", "citizen_feedback": "citizen_feedback",
+    "risks": "risk", "risk_actions": "risk_action",
 }
 
 

@@ -22,6 +22,7 @@ from qms.db.models import (
     Finding,
     Nonconformity,
     PlanTask,
+    Risk,
     TraceLink,
 )
 from qms.db.uow import unit_of_work
@@ -32,7 +33,7 @@ from qms.services.context import Actor
 
 # Every record type the matrix knows, in column order; only registered ones can be linked yet.
 ENTITY_TYPES = ("procedure", "checklist_question", "finding", "nonconformity",
-                "corrective_action", "evidence", "self_score", "review_decision")
+                "corrective_action", "evidence", "self_score", "review_decision", "risk")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ LINKABLE: dict[str, Linkable] = {
     "nonconformity": Linkable(Nonconformity, lambda n: f"{n.number} — {n.title}"),
     "corrective_action": Linkable(CorrectiveAction, lambda a: a.description[:160]),
     "citizen_feedback": Linkable(CitizenFeedback, lambda f: f.subject[:160]),
+    "risk": Linkable(Risk, lambda r: f"R-{r.id:03d} — {r.description[:140]}"),
 }
 
 

@@ -40,6 +40,7 @@ PAGES: tuple[PageSpec, ...] = (
              ALL_ROLES),
     PageSpec("voice", "pages/32_y_kien_nguoi_dan.py", "page.voice", "🗣️", "group.quality",
              ALL_ROLES),
+    PageSpec("risks", "pages/33_rui_ro.py", "page.risks", "🎲", "group.quality", ALL_ROLES),
     PageSpec("plan", "pages/10_ke_hoach.py", "page.plan", "📋", "group.plan", ALL_ROLES),
     PageSpec("plan_import", "pages/11_nhap_ke_hoach.py", "page.plan_import", "📥", "group.plan",
              frozenset({A, ISO})),

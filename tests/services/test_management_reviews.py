@@ -48,6 +48,18 @@ def test_the_inputs_of_a_known_year_are_compiled_in_the_order_of_clause_9_3_2(p)
     assert figures["onestop"]["received"] == 1600 and figures["onestop"]["late"] == 20
 
 
+def test_risks_and_opportunities_come_in_as_input_9_3_2_e_before_documents(p):
+    from qms.services import risks
+    from tests.services.risks_setup import civil_status_risk
+
+    p.finish("1.1", date(2023, 2, 1))
+    risks.create_risk(p.c.actor("hangnt"), civil_status_risk(p.c), on=date(2023, 3, 1))
+    review = detail(p.c, new_review(p.c))
+    assert _keys(review)[-2:] == ["duties", "risks"]  # no documents changed in the year
+    [section] = [i.section for i in review.inputs if i.section.key == "risks"]
+    assert section.figures["total"] == 1
+
+
 def test_the_snapshot_taken_when_held_never_changes_with_later_data(p):
     hang = p.c.actor("hangnt")
     raise_nonconformity(hang, "", None, nc_input(p.c, found_on=date(2023, 5, 4)))

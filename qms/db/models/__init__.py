@@ -39,6 +39,7 @@ from qms.db.models.quality import (
     Verification,
 )
 from qms.db.models.reviews import ManagementReview, PeriodReport, ReviewAction, ReviewInput
+from qms.db.models.risks import Risk, RiskAction, RiskReview
 from qms.db.models.scoring import (
     CriteriaSet,
     IndexCriterion,
@@ -60,6 +61,7 @@ __all__ = [
     "Audit", "AuditProgramme", "BankQuestion", "ChecklistAttachment", "ChecklistItem", "Finding",
     "ManagementReview", "PeriodReport", "ReviewAction", "ReviewInput",
     "DutyReport", "DutyReportEvent", "DutyReportEvidence", "SelfInspectionDuty",
+    "Risk", "RiskAction", "RiskReview",
     "CriteriaSet", "IndexCriterion", "ScoreSheet", "SelfScore", "SelfScoreEvidence",
     "CitizenFeedback", "SatisfactionCriterion", "SatisfactionSurvey",
 ]
