@@ -102,19 +102,23 @@ class DutyStatusTile:
     counts: dict[str, int]
 
 
-def duty_status(org_id: int, today: date) -> DutyStatusTile | None:
-    """The current (or next) period of the newest current plan, its reports by status."""
+def duty_status(org_id: int, today: date) -> list[DutyStatusTile]:
+    """Every period of the newest current plan with its reports by status: the current (or
+    next) period first, then the others in plan order."""
     options, default = dq.periods(org_id, today)
-    chosen = next((p for p in options if p.id == default), options[0] if options else None)
-    if chosen is None:
-        return None
-    inner = dq.pairs(org_id).where(dq.P.id == chosen.id).with_only_columns(
-        dq.STATUS.label("status")).order_by(None).subquery()
+    if not options:
+        return []
+    inner = dq.pairs(org_id).where(dq.P.id.in_([p.id for p in options])).with_only_columns(
+        dq.P.id.label("period_id"), dq.STATUS.label("status")).order_by(None).subquery()
     with read_session() as s:
-        rows = s.execute(select(inner.c.status, func.count()).group_by(inner.c.status)).all()
-    counts = {status.value: 0 for status in DutyStatus}
-    counts.update({status: n for status, n in rows})
-    return DutyStatusTile(chosen.id, chosen.name, counts)
+        rows = s.execute(select(inner.c.period_id, inner.c.status, func.count())
+                         .group_by(inner.c.period_id, inner.c.status)).all()
+    tiles = {p.id: DutyStatusTile(p.id, p.name, {x.value: 0 for x in DutyStatus})
+             for p in options}
+    for period_id, status, n in rows:
+        tiles[period_id].counts[status] = n
+    ordered = list(tiles.values())
+    return sorted(ordered, key=lambda tile: tile.period_id != default)
 
 
 @dataclass(frozen=True)

@@ -105,18 +105,35 @@ def overdue_tile(actor: Actor, items: list[WorkItem]) -> None:
         _link(actor, page, t("dash.link", label=label, n=n), params, "🔴")
 
 
-def duty_tile(actor: Actor, today: date) -> None:
-    """The current period's self-inspection reports by status."""
-    tile = q.duty_status(actor.organization_id, today)
-    if tile is None:
-        return
-    st.subheader(t("dash.duty.title", period=tile.period))
+def _duty_links(actor: Actor, tile: q.DutyStatusTile) -> None:
     names = {s: t(f"field.duty.status.{s}") for s in tile.counts}
-    _bars(list(names.values()), list(tile.counts.values()), "#1565c0")
     for status, n in tile.counts.items():
         if n:
-            _link(actor, DUTY_PAGE, t("dash.link", label=names[status], n=n),
-                  {"period": tile.period_id, "status": status})
+            _link(actor, DUTY_PAGE, t("dash.link", label=f"{tile.period} — {names[status]}",
+                                      n=n), {"period": tile.period_id, "status": status})
+
+
+def duty_tile(actor: Actor, today: date) -> None:
+    """Self-inspection reports by status: the current period, then the plan's others."""
+    tiles = q.duty_status(actor.organization_id, today)
+    if not tiles:
+        return
+    current = tiles[0]
+    st.subheader(t("dash.duty.title", period=current.period))
+    statuses = list(current.counts)
+    frame = pd.DataFrame([{"period": x.period, "status": t(f"field.duty.status.{s}"),
+                           "n": x.counts[s]} for x in tiles for s in statuses])
+    st.altair_chart(alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("period:N", title=None, sort=None),
+        x=alt.X("n:Q", title=t("dash.count")),
+        color=alt.Color("status:N", title=None, sort=None,
+                        scale=alt.Scale(range=["#9e9e9e", "#1565c0", "#2e7d32", "#ef6c00"]))),
+        width="stretch")
+    _duty_links(actor, current)
+    if len(tiles) > 1:
+        with st.expander(t("dash.duty.others")):
+            for other in tiles[1:]:
+                _duty_links(actor, other)
 
 
 def coverage_tile(actor: Actor, year: int) -> None:
