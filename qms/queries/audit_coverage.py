@@ -55,14 +55,13 @@ def coverage_cells(org_id: int, year: int) -> list[CoverageCell]:
              .group_by(ChecklistItem.clause, ChecklistItem.unit_id, Unit.name))
     with read_session() as s:
         rows = s.execute(query).all()
-    cells: dict[tuple[str, int], CoverageCell] = {}
+    totals: dict[tuple[str, int, str], tuple[int, int]] = {}
     for clause, unit_id, unit, answered, found in rows:
-        key = (clause_group(clause or ""), unit_id or NO_UNIT)
-        old = cells.get(key)
-        cells[key] = CoverageCell(key[0], key[1], unit or "", answered + (old.answered if old
-                                                                          else 0),
-                                  found + (old.findings if old else 0))
-    return sorted(cells.values(), key=lambda c: (_order(c.clause), c.unit))
+        key = (clause_group(clause or ""), unit_id or NO_UNIT, unit or "")
+        before = totals.get(key, (0, 0))
+        totals[key] = (before[0] + answered, before[1] + found)
+    cells = [CoverageCell(*key, *counts) for key, counts in totals.items()]
+    return sorted(cells, key=lambda c: (_order(c.clause), c.unit))
 
 
 def _order(clause: str) -> list[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 from sqlalchemy import and_, case, func, select
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from qms.db.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TraceLink
 from qms.db.models.quality import Nonconformity, OneStopFigures
 from qms.db.uow import read_session
-from qms.domain.ageing import BUCKET_NAMES, found_between
+from qms.domain.ageing import AGE_BUCKETS, BUCKET_NAMES
 from qms.domain.duties import DutyStatus
 from qms.domain.nonconformity import OPEN_STATUSES, NcStatus
 from qms.domain.onestop import Figures
@@ -81,8 +81,10 @@ def nc_by_status(org_id: int) -> dict[str, int]:
 
 def nc_by_age(org_id: int, today: date) -> dict[str, int]:
     """Open nonconformities per age bucket (days since found: 0–30, 31–60, 61–90, > 90)."""
-    bucket = case(*[(Nonconformity.found_on >= found_between(name, today)[0], name)
-                    for name in BUCKET_NAMES[:-1]], else_=BUCKET_NAMES[-1])
+    younger = [(name, today - timedelta(days=oldest)) for name, _, oldest in AGE_BUCKETS
+               if oldest is not None]
+    bucket = case(*[(Nonconformity.found_on >= since, name) for name, since in younger],
+                  else_=BUCKET_NAMES[-1])
     with read_session() as s:
         rows = s.execute(select(bucket, func.count())
                          .where(Nonconformity.organization_id == org_id,
