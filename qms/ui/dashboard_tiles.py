@@ -149,16 +149,19 @@ def coverage_tile(actor: Actor, year: int) -> None:
     frame = pd.DataFrame({
         "clause": [c.clause or "—" for c in cells], "unit": [unit_of[c.unit_id] for c in cells],
         "answered": [c.answered for c in cells], "findings": [c.findings for c in cells]})
-    chart = alt.Chart(frame).mark_rect().encode(
+    base = alt.Chart(frame).encode(
         x=alt.X("unit:N", title=t("dash.coverage.col.unit")),
-        y=alt.Y("clause:N", title=t("dash.coverage.col.clause"), sort=None),
+        y=alt.Y("clause:N", title=t("dash.coverage.col.clause"), sort=None))
+    cells_chart = base.mark_rect().encode(
         color=alt.Color("answered:Q", title=t("dash.coverage.answered"),
                         scale=alt.Scale(scheme="greens")),
         tooltip=[alt.Tooltip("clause:N", title=t("dash.coverage.col.clause")),
                  alt.Tooltip("unit:N", title=t("dash.coverage.col.unit")),
                  alt.Tooltip("answered:Q", title=t("dash.coverage.answered")),
                  alt.Tooltip("findings:Q", title=t("dash.coverage.findings"))])
-    st.altair_chart(chart, width="stretch")
+    numbers = base.mark_text(color="#000000").encode(text="answered:Q")
+    height = 40 * frame["clause"].nunique() + 140  # rows, plus the rotated unit names
+    st.altair_chart(cells_chart + numbers, width="stretch", height=height)
     with st.expander(t("dash.coverage.open")):
         for c in cells:
             _link(actor, AUDIT_PAGE, t("dash.coverage.cell", clause=c.clause or "—",
