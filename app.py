@@ -1,4 +1,4 @@
-"""Trang chủ: tổng quan của đơn vị (the home page; it grows into the dashboard)."""
+"""Trang chủ: tổng quan và bảng điều khiển của đơn vị, mỗi số liệu mở danh sách đã lọc."""
 
 import streamlit as st
 
@@ -7,7 +7,9 @@ from qms.queries import audit_log
 from qms.queries.dashboard import plan_progress
 from qms.queries.overview import overview
 from qms.services import clock
+from qms.services.nc_records import today
 from qms.ui.dashboard import plan_panel
+from qms.ui.dashboard_tiles import dashboard
 from qms.ui.guard import guard
 
 actor = guard("home")
@@ -23,6 +25,8 @@ cols[3].metric(t("home.changes_30d"), figures.changes_last_30_days)
 progress = plan_progress(actor.organization_id, clock.now().date())
 if progress is not None:
     plan_panel(progress)
+day = today()
+dashboard(actor, day, progress.year if progress is not None else day.year)
 
 if actor.can("audit_log.read"):
     st.subheader(t("home.recent"))

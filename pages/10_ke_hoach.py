@@ -26,8 +26,11 @@ header = plan_header(actor.organization_id, plan.id)
 plan_view.header(header)
 units = list_units(actor.organization_id)
 area, unit_id, duty_only = plan_view.task_filters(header, units, "plan.filter")
+late = plan_view.late_only("plan.filter")
 tasks = task_table(actor.organization_id, plan.id, clock.now().date(), area=area,
                    owner_unit_id=unit_id, duty_only=duty_only)
+if late:
+    tasks = tasks[tasks["status"] == "late"]
 plan_view.task_tree(header, tasks)
 
 task_id = plan_view.choose_task(tasks, "plan.task")

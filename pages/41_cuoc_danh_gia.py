@@ -6,14 +6,15 @@ from qms.i18n import t
 from qms.queries import audits as queries
 from qms.queries.audit_scope import scope_choices
 from qms.ui import audit_checklist as checklist_view
+from qms.ui import audit_coverage_view, audit_downloads
 from qms.ui import audit_detail as view
-from qms.ui import audit_downloads
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 
 actor = guard("audit")
 flash()
 org_id = actor.organization_id
+audit_coverage_view.answered_panel(org_id)
 rows = queries.list_audits(org_id)
 if not rows:
     st.info(t("audit.none"))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from qms.db.models import Document, Unit, User
 from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session
+from qms.domain.ageing import BUCKET_NAMES, found_between
 from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus, NcStatus, days_open
 from qms.domain.nonconformity_rules import parse_number
 from qms.domain.text import fold
@@ -37,6 +38,7 @@ class NcFilter:
     overdue: bool = False
     year: int | None = None
     search: str = ""  # number or words of the title, accents ignored
+    age: str = ""  # an ageing bucket ("0-30", "31-60", "61-90", "90+"): open NCs of that age
 
 
 def _current_open(today: date | None = None) -> Any:
@@ -93,6 +95,11 @@ def _query(org_id: int, f: NcFilter, today: date) -> Select[Any]:
                                                                 autoescape=True)))
     if f.overdue:
         query = query.where(overdue_clause(today))
+    if f.age in BUCKET_NAMES:
+        earliest, latest = found_between(f.age, today)
+        query = query.where(Nonconformity.status.in_(_OPEN), Nonconformity.found_on <= latest)
+        if earliest is not None:
+            query = query.where(Nonconformity.found_on >= earliest)
     return query
 
 

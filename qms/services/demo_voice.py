@@ -48,8 +48,8 @@ FEEDBACK = (
      "cửa", VP, "hangnt", date(2023, 7, 18), "Đã bổ sung 10 ghế chờ và quạt mát."),
     (date(2023, 8, 21), "suggestion_box", "", "Đề nghị công khai số điện thoại đường dây nóng",
      VP, "hangnt", date(2023, 8, 25), "Đã công khai số điện thoại đường dây nóng tại trụ sở."),
-    (date(2023, 9, 25), "phone", "Vũ Văn Nam", "Hỏi thời hạn giải quyết thủ tục chứng thực "
-     "chữ ký", TP, "hoant", date(2023, 9, 26), "Đã trả lời: giải quyết trong ngày làm việc."),
+    (date(2023, 9, 11), "phone", "Vũ Văn Nam", "Hỏi thời hạn giải quyết thủ tục chứng thực "
+     "chữ ký", TP, "hoant", date(2023, 9, 12), "Đã trả lời: giải quyết trong ngày làm việc."),
 )
 
 

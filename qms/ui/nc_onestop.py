@@ -18,6 +18,13 @@ COUNTS = ("received", "early", "on_time", "late", "apologies")
 
 
 def figures_table(rows: list[PeriodFigures]) -> None:
+    """The figures per period; ``?period=ID`` (the dashboard's link) shows that period only."""
+    wanted = st.query_params.get("period", "")
+    chosen = [r for r in rows if str(r.period_id) == wanted]
+    if chosen:
+        st.caption(t("onestop.period_only", period=chosen[0].period))
+        rows = chosen
+
     def rate(f: Figures | None) -> str:
         value = f.on_time_rate if f else None
         return "" if value is None else f"{value:g}%"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from qms.domain.ageing import BUCKET_NAMES
 from qms.domain.nonconformity import NcStatus
 from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.domain.vn_dates import vn_short_date
@@ -30,31 +32,51 @@ def _all(_value: object) -> str:
     return t("filter.all")
 
 
+def _preset(options: Sequence[object], param: str) -> int:
+    """The index of ``?param=`` among the options (0, "all", when absent or unknown)."""
+    wanted = st.query_params.get(param)
+    return next((i for i, o in enumerate(options) if o is not None and str(o) == wanted), 0)
+
+
 def filters(choices: RegisterChoices) -> NcFilter:
-    """The filter row; every widget has a stable key (the page's test interface)."""
+    """The filter row; every widget has a stable key (the page's test interface). A link
+    presets it: ``?status=`` (or ``open``), ``?age=31-60``, ``?overdue=1``, ``?clause=``…"""
     cols = st.columns(4)
     statuses = ["", "open", *(s.value for s in NcStatus)]
     status = cols[0].selectbox(t("nc.filter.status"), statuses, key="nc.filter.status",
+                               index=_preset(statuses, "status"),
                                format_func=lambda s: t("nc.filter.open") if s == "open" else
                                t(f"field.nc.status.{s}") if s else _all(s))
-    grade = cols[1].selectbox(t("nc.filter.grade"), ["", *(g.value for g in NcGrade)],
-                              key="nc.filter.grade",
+    grades = ["", *(g.value for g in NcGrade)]
+    grade = cols[1].selectbox(t("nc.filter.grade"), grades, key="nc.filter.grade",
+                              index=_preset(grades, "grade"),
                               format_func=lambda g: t(f"nc.grade.{g}") if g else _all(g))
-    source = cols[2].selectbox(t("nc.filter.source"), ["", *(s.value for s in NcSource)],
-                               key="nc.filter.source",
+    sources = ["", *(s.value for s in NcSource)]
+    source = cols[2].selectbox(t("nc.filter.source"), sources, key="nc.filter.source",
+                               index=_preset(sources, "source"),
                                format_func=lambda s: t(f"nc.source.{s}") if s else _all(s))
     years: list[int | None] = [None, *choices.years]
     year = cols[3].selectbox(t("nc.filter.year"), years, key="nc.filter.year",
+                             index=_preset(years, "year"),
                              format_func=lambda y: str(y) if y else _all(y))
-    cols = st.columns(4)
+    cols = st.columns(5)
     names = dict(choices.units)
-    unit = cols[0].selectbox(t("nc.filter.unit"), [None, *names], key="nc.filter.unit",
+    units: list[int | None] = [None, *names]
+    unit = cols[0].selectbox(t("nc.filter.unit"), units, key="nc.filter.unit",
+                             index=_preset(units, "unit"),
                              format_func=lambda i: names.get(i, t("filter.all")))
-    clause = cols[1].selectbox(t("nc.filter.clause"), ["", *choices.clauses],
-                               key="nc.filter.clause", format_func=lambda c: c or _all(c))
-    search = cols[2].text_input(t("nc.filter.search"), key="nc.filter.search")
-    overdue = cols[3].checkbox(t("nc.filter.overdue"), key="nc.filter.overdue")
-    return NcFilter(status, grade, source, unit, clause, overdue, year, search)
+    clauses = ["", *choices.clauses]
+    clause = cols[1].selectbox(t("nc.filter.clause"), clauses, key="nc.filter.clause",
+                               index=_preset(clauses, "clause"),
+                               format_func=lambda c: c or _all(c))
+    ages = ["", *BUCKET_NAMES]
+    age = cols[2].selectbox(t("nc.filter.age"), ages, key="nc.filter.age",
+                            index=_preset(ages, "age"),
+                            format_func=lambda a: t(f"dash.age.{a}") if a else _all(a))
+    search = cols[3].text_input(t("nc.filter.search"), key="nc.filter.search")
+    overdue = cols[4].checkbox(t("nc.filter.overdue"), key="nc.filter.overdue",
+                               value=st.query_params.get("overdue") == "1")
+    return NcFilter(status, grade, source, unit, clause, overdue, year, search, age)
 
 
 def _day(value: object) -> str:

@@ -63,6 +63,12 @@ def task_filters(h: PlanHeader, units: list[UnitView],
     return area, unit, duty_only
 
 
+def late_only(key: str) -> bool:
+    """"Late tasks only", preset by ``?late=1`` (the dashboard's overdue link)."""
+    return st.checkbox(t("plan.filter.late"), key=f"{key}.late",
+                       value=st.query_params.get("late") == "1")
+
+
 def task_tree(h: PlanHeader, tasks: pd.DataFrame) -> None:
     """Tasks grouped by area, each line with its status, owner, due date and links."""
     for _, number, title in h.areas:

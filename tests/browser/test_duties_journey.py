@@ -1,5 +1,6 @@
 """A real browser through self-inspection: the Tư pháp officer hands in evidence with a file
-for a duty of the third quarter, the ISO officer signs in and accepts it, and the quarter's
+for a duty of the third quarter, the ISO officer signs in and accepts it, the home page's
+self-inspection tile counts one more accepted report for the quarter, and the quarter's
 CCHC report she downloads counts it as accepted."""
 
 from __future__ import annotations
@@ -90,6 +91,28 @@ def _quarter_report(page, server) -> str:
     return " ".join(" ".join(page_texts(Path(info.value.path()).read_bytes())).split())
 
 
+def _sidebar(page, label: str) -> None:
+    """Follow a navigation link (inside the app, so a fresh sign-in needs no cookie yet)."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("link").filter(
+        has_text=label).click()
+
+
+def _accepted_on_dashboard(page) -> int:
+    """The home page's count of accepted self-inspection reports of the quarter (0: no link)."""
+    _sidebar(page, "Trang chủ")
+    page.get_by_role("heading", name="Hạn sắp tới").wait_for()
+    _idle(page)
+    others = page.get_by_text("Các kỳ báo cáo khác")
+    if others.count():
+        others.click()
+    links = page.get_by_role("link").filter(has_text=f"{QUARTER} — Đã chấp nhận: ")
+    if not links.count():
+        return 0
+    found = re.search(r": (\d+)$", links.first.inner_text().strip())
+    assert found is not None
+    return int(found.group(1))
+
+
 def _status(server) -> str | None:
     with get_engine(server.database_url).connect() as conn:
         return conn.execute(select(DutyReport.status)
@@ -102,6 +125,10 @@ def test_an_officer_submits_evidence_and_the_iso_officer_accepts_it(server, cont
     page = context.new_page()
     page.goto(f"{server.url}/tu_kiem_tra")
     _sign_in(page, "hoant")
+    before = _accepted_on_dashboard(page)
+    _sidebar(page, "Tự kiểm tra")
+    page.get_by_role("heading", name=HEADING).wait_for()
+    _idle(page)
     _submit_evidence(page, tmp_path)
     assert _status(server) == "submitted"
 
@@ -113,6 +140,7 @@ def test_an_officer_submits_evidence_and_the_iso_officer_accepts_it(server, cont
     form.get_by_role("button", name="Chấp nhận", exact=True).click()
     page.get_by_text("Đã chấp nhận tài liệu kiểm chứng.").wait_for()
     assert _status(server) == "accepted"
+    assert _accepted_on_dashboard(page) == before + 1
 
     text = _quarter_report(page, server)
     assert QUARTER in text and "Tự kiểm tra và tài liệu kiểm chứng" in text
