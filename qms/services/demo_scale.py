@@ -169,7 +169,7 @@ def _documents(ctx: _Ctx, sizes: Sizes) -> list[int]:
     rows = []
     for n in range(sizes.procedures):
         title = f"{ctx.rng.choice(txt.DOC_KINDS)} {ctx.rng.choice(txt.OBJECTS)}"
-        code = f"QT-L{n + 1:03d}"
+        code = f"QT-{first}-{n + 1:03d}"  # distinct from the demo's and earlier histories
         rows.append({"organization_id": ctx.org_id, "code": code, "title": title,
                      "doc_type": "process", "owner_unit_id": ctx.rng.choice(ctx.units),
                      "iso_clauses": ["8.5.1"], "clause_index": " 8 8.5 8.5.1 ",
