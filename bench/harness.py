@@ -91,3 +91,32 @@ def render(spec: PageSpec, session_id: int) -> Render:
 
 def render_all(session_id: int) -> dict[str, Render]:
     return {spec.key: render(spec, session_id) for spec in PAGES}
+
+
+_bare_engines: dict[str, Engine] = {}
+
+
+def bare_engine(url: str) -> Engine:
+    """The baseline script's engine, made once per URL and process."""
+    from sqlalchemy import create_engine
+
+    if url not in _bare_engines:
+        _bare_engines[url] = create_engine(url)
+    return _bare_engines[url]
+
+
+def bare_render(url: str, sql: str) -> float:
+    """Run the bare baseline page once; its script run time in seconds."""
+    from streamlit.testing.v1 import AppTest
+
+    from qms.config import ROOT
+
+    at = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=30)
+    at.session_state["bench.url"] = url
+    at.session_state["bench.sql"] = sql
+    start = time.perf_counter()
+    at.run()
+    seconds = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return seconds
