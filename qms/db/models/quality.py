@@ -54,6 +54,7 @@ class Nonconformity(OrgScoped, Timestamped, Versioned, Base):
         UniqueConstraint("organization_id", "number"),
         Index("ix_nonconformities_org_status", "organization_id", "status"),
         Index("ix_nonconformities_source", "source_type", "source_id"),
+        Index("ix_nonconformities_org_year_seq", "organization_id", "year", "seq"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

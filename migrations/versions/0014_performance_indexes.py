@@ -1,0 +1,35 @@
+"""performance indexes: organisation-first indexes for the audit log, evidence and the
+nonconformity register (found by ``make bench`` on a shared province database)
+
+Revision ID: 0014
+Revises: 0011
+Create Date: 2026-11-29 02:45:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = '0014'
+down_revision: str | None = '0011'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+INDEXES = (
+    ('ix_audit_log_org_id', 'audit_log', ['organization_id', 'id']),
+    ('ix_audit_log_org_actor', 'audit_log', ['organization_id', 'actor']),
+    ('ix_audit_log_org_action', 'audit_log', ['organization_id', 'action']),
+    ('ix_audit_log_org_entity', 'audit_log', ['organization_id', 'entity_type', 'entity_id']),
+    ('ix_evidence_org_id', 'evidence', ['organization_id', 'id']),
+    ('ix_nonconformities_org_year_seq', 'nonconformities', ['organization_id', 'year', 'seq']),
+)
+
+
+def upgrade() -> None:
+    for name, table, columns in INDEXES:
+        op.create_index(name, table, columns, unique=False)
+
+
+def downgrade() -> None:
+    for name, table, _columns in reversed(INDEXES):
+        op.drop_index(name, table_name=table)
