@@ -24,7 +24,7 @@ BARE_SQL: dict[str, str] = {
                      WHERE c.nonconformity_id = n.id) AS actions
                    FROM nonconformities n LEFT JOIN units u ON u.id = n.unit_id
                    LEFT JOIN users o ON o.id = n.owner_id WHERE n.organization_id = :org
-                   ORDER BY n.year DESC, n.seq DESC""",
+                   ORDER BY n.year DESC, n.seq DESC LIMIT 50""",
     "onestop": """SELECT * FROM onestop_figures WHERE organization_id = :org""",
     "plan": f"""SELECT t.code, t.text, t.status, t.due_date, u.name AS unit FROM plan_tasks t
                 LEFT JOIN units u ON u.id = t.owner_unit_id WHERE t.plan_id = {LATEST_PLAN}
