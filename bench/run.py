@@ -126,9 +126,10 @@ def measure_pages(urls: dict[str, str], runs: int, bare: str | None = None
             if bare:
                 bare_times.append(bare_render(urls[bare], BARE_SQL[spec.key]))
         out[spec.key] = {"median_s": {n: median(v) for n, v in times.items()},
-                         "statements": statements, "errors": errors}
+                         "runs_s": times, "statements": statements, "errors": errors}
         if bare:
             out[spec.key]["bare_median_s"] = median(bare_times)
+            out[spec.key]["bare_runs_s"] = bare_times
         log(f"  {spec.key}: " + ", ".join(f"{n} {median(v) * 1000:.0f} ms"
                                           for n, v in times.items()))
     return out
@@ -142,7 +143,13 @@ def measure_pdf(url: str, runs: int) -> dict[str, Any]:
         app.append(pdf.app_pdf(1, audit_id)[0])
         bare.append(pdf.bare_pdf(url, audit_id)[0])
     return {"audit_id": audit_id, "questions": questions, "app_median_s": median(app),
-            "bare_median_s": median(bare), "ratio": median(app) / median(bare)}
+            "bare_median_s": median(bare), "ratio": paired_ratio(app, bare)}
+
+
+def paired_ratio(a: list[float], b: list[float]) -> float:
+    """The median of the ratios of runs made side by side: load that comes and goes on a
+    shared machine slows both runs of a pair alike."""
+    return median([x / y for x, y in zip(a, b, strict=True)])
 
 
 def measure_rss(url: str) -> dict[str, Any]:
