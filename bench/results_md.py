@@ -136,5 +136,6 @@ def write_markdown(r: dict[str, Any], path: Path) -> None:
         out += ["## 6 — PostgreSQL", "", "Not run (`--no-postgres`).", ""]
     out += ["## Mục tiêu chưa đạt / Targets not met", ""]
     out += [f"- {m}" for m in misses] or ["Mọi mục tiêu đều đạt / every target met."]
-    out += ["", *r.get("notes", [])]
+    if r.get("notes"):
+        out += ["", "## Ghi chú / Notes", "", *(f"- {n}" for n in r["notes"])]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")

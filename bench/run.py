@@ -165,6 +165,8 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--reuse", action="store_true", help="reuse databases of an earlier run")
     p.add_argument("--keep", action="store_true", help="keep the PostgreSQL databases")
     p.add_argument("--no-postgres", action="store_true")
+    p.add_argument("--note", action="append", default=[],
+                   help="a line added to RESULTS.md (how this run was made)")
     return p.parse_args(argv)
 
 
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     args = _args(argv)
     TMP.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"runs": args.runs, "started": time.strftime("%Y-%m-%d %H:%M"),
-                               "generation_s": {}}
+                               "generation_s": {}, "notes": args.note}
     urls = {}
     for name, world in (("demo", None), ("commune", "commune-10y")):
         urls[name], results["generation_s"][name] = prepare(name, world, pg=False,

@@ -1,5 +1,5 @@
-"""performance indexes: organisation-first indexes for the audit log, evidence and the
-nonconformity register (found by ``make bench`` on a shared province database)
+"""performance indexes: organisation-first indexes for the audit log, evidence, the
+nonconformity register and the report sections' windows (found by ``make bench``)
 
 Revision ID: 0014
 Revises: 0011
@@ -22,6 +22,12 @@ INDEXES = (
     ('ix_audit_log_org_entity', 'audit_log', ['organization_id', 'entity_type', 'entity_id']),
     ('ix_evidence_org_id', 'evidence', ['organization_id', 'id']),
     ('ix_nonconformities_org_year_seq', 'nonconformities', ['organization_id', 'year', 'seq']),
+    ('ix_nonconformities_org_found_on', 'nonconformities', ['organization_id', 'found_on']),
+    ('ix_nonconformities_org_closed_on', 'nonconformities', ['organization_id', 'closed_on']),
+    ('ix_corrective_actions_org_due_date', 'corrective_actions', ['organization_id', 'due_date']),
+    ('ix_document_revisions_org_effective', 'document_revisions',
+     ['organization_id', 'effective_date']),
+    ('ix_document_revisions_org_approved', 'document_revisions', ['organization_id', 'approved_at']),
 )
 
 
