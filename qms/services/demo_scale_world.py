@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import text
+
 from qms.db.models import Unit
 from qms.db.uow import unit_of_work
 from qms.domain.errors import ValidationFailed
@@ -47,7 +49,16 @@ def generate_world(world: str, *, seed: int = 1, organizations: int | None = Non
     for n in range(2, count + 1):
         org_id = _commune(n)
         rows += _history(org_id, sizes, seed, n, count, progress)
+    _analyze()
     return WorldResult(count, rows, time.perf_counter() - started)
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after the bulk load: without them PostgreSQL plans one
+    commune's rows as if they were the whole table's (a sequential scan of millions)."""
+    with unit_of_work() as uow:
+        uow.session.execute(text("ANALYZE"))
+        uow.commit()
 
 
 def _history(org_id: int, sizes: Sizes, seed: int, n: int, total: int,
