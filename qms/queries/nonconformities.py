@@ -146,11 +146,12 @@ def register_page(org_id: int, f: NcFilter, today: date, *, page: int = 1,
         return RegisterPage(frame.iloc[start:start + page_size].reset_index(drop=True),
                             len(frame), int(frame["overdue"].sum()) if len(frame) else 0)
     query = _query(org_id, f, today)
-    matching = query.subquery()
+    # the counts keep the filters but none of the per-row action subqueries
+    counted = query.with_only_columns(
+        func.count(Nonconformity.id),
+        func.coalesce(func.sum(case((overdue_clause(today), 1), else_=0)), 0))
     with read_session() as s:
-        total, overdue = s.execute(select(
-            func.count(), func.coalesce(func.sum(case((matching.c.overdue, 1), else_=0)), 0)
-        ).select_from(matching)).one()
+        total, overdue = s.execute(counted).one()
         rows = s.execute(query.order_by(Nonconformity.year.desc(), Nonconformity.seq.desc())
                          .offset((max(page, 1) - 1) * page_size).limit(page_size)).all()
     return RegisterPage(_frame(list(rows), today), int(total), int(overdue))
