@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 ADDRESS := $(or $(QMS_HOST),127.0.0.1)
 PORT    := $(or $(QMS_PORT),8501)
 
-.PHONY: run test test-reliability e2e lint migrate demo clean-venv
+.PHONY: run test test-reliability e2e lint migrate demo bench clean-venv
 
 $(BIN)/python:
 	@echo "==> Tạo môi trường ảo $(VENV) (create the virtualenv)"
@@ -48,8 +48,13 @@ test-reliability: $(VENV)/.dev
 e2e: $(VENV)/.dev
 	$(BIN)/python -m pytest -m browser
 
+# Ratio benchmarks (not part of `make test`): bench/results.json and bench/RESULTS.md.
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres) unless BENCH_ARGS=--no-postgres.
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 lint: $(VENV)/.dev
-	$(BIN)/ruff check qms pages app.py tests
+	$(BIN)/ruff check qms pages app.py tests bench
 
 clean-venv:
 	rm -rf $(VENV)

@@ -18,11 +18,17 @@ day = today()
 
 nc_new.record_panel(actor, day)
 filters = nc_register.filters(queries.filter_choices(org_id))
-frame = queries.register(org_id, filters, day)
-nc_register.table(frame)
+page = nc_register.page_number()
+found = queries.register_page(org_id, filters, day, page=page, page_size=nc_register.PAGE_SIZE)
+if found.frame.empty and found.total:  # the filters left fewer pages than the page asked for
+    page = -(-found.total // nc_register.PAGE_SIZE)
+    found = queries.register_page(org_id, filters, day, page=page,
+                                  page_size=nc_register.PAGE_SIZE)
+frame = found.frame
+nc_register.table(found, page)
 cols = st.columns(2)
 with cols[0]:
-    nc_register.export_button(frame)
+    nc_register.export_button(org_id, filters, day)
 with cols[1]:
     nc_register.register_pdf_button(actor, day)
 nc_register.prefix_form(actor)

@@ -20,6 +20,7 @@ from qms.i18n import t
 from qms.services import users
 from qms.services.context import Actor
 from qms.services.demo import load_demo
+from qms.services.demo_scale_world import WORLDS, generate_world
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help=t("cli.migrate.help"))
     demo = sub.add_parser("demo", help=t("cli.demo.help"))
     demo.add_argument("--if-empty", action="store_true", help=t("cli.demo.if_empty"))
+    demo.add_argument("--scale", choices=WORLDS, help=t("demo_scale.cli.scale"))
+    demo.add_argument("--seed", type=int, default=1, help=t("demo_scale.cli.seed"))
+    demo.add_argument("--organizations", type=int, default=None,
+                      help=t("demo_scale.cli.organizations"))
     user = sub.add_parser("user", help=t("cli.user.help")).add_subparsers(dest="action",
                                                                             required=True)
     add = user.add_parser("add", help=t("cli.user.add.help"))
@@ -124,6 +129,11 @@ def run(argv: Sequence[str] | None = None) -> str:
     if args.command == "migrate":
         migrate.upgrade()
         return t("cli.migrated")
+    if args.command == "demo" and args.scale:
+        world = generate_world(args.scale, seed=args.seed, organizations=args.organizations,
+                               progress=lambda line: print(line, flush=True))
+        return t("demo_scale.done", orgs=world.organizations, rows=f"{world.rows:,}"
+                 .replace(",", "."), seconds=f"{world.seconds:.0f}")
     if args.command == "demo":
         result = load_demo(if_empty=args.if_empty)
         if not result.loaded:

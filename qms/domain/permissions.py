@@ -36,6 +36,7 @@ PERMISSIONS: dict[str, Rule] = {
     "audit_log.read": _always(A, ISO),
     "audit_log.export": _always(A, ISO),
     "system.backup": _always(A),
+    "system.demo_scale": _always(A),
     "plan.import": _always(A, ISO),
     "plan_task.update": {**_always(A, ISO, LEAD), OFF: OWN_UNIT},
     "plan_target.measure": {**_always(A, ISO), OFF: OWN_UNIT},

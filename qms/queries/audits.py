@@ -120,9 +120,15 @@ def _names(s: Session, model: type[Unit] | type[User], ids: Iterable[int | None]
     return {k: val for k, val in s.execute(select(model.id, attr).where(model.id.in_(ids)))}
 
 
-def _view(s: Session, a: Audit, year: int) -> AuditView:
-    units = _names(s, Unit, a.unit_ids)
-    people = _names(s, User, [*a.team_ids, a.lead_auditor_id or 0])
+def _views(s: Session, rows: Iterable[tuple[Audit, int]]) -> list[AuditView]:
+    """Views of many audits with two name look-ups in all (never two per audit)."""
+    rows = list(rows)
+    units = _names(s, Unit, {u for a, _ in rows for u in a.unit_ids})
+    people = _names(s, User, {u for a, _ in rows for u in (*a.team_ids, a.lead_auditor_id)})
+    return [_view(a, year, units, people) for a, year in rows]
+
+
+def _view(a: Audit, year: int, units: dict[int, str], people: dict[int, str]) -> AuditView:
     return AuditView(a.id, a.programme_id, year, a.audit_type, a.title, a.status,
                      tuple(a.unit_ids), tuple(units.get(u, "?") for u in a.unit_ids),
                      tuple(a.document_ids), tuple(a.clause_codes), tuple(a.plan_task_ids),
@@ -139,15 +145,15 @@ def list_audits(org_id: int, programme_id: int | None = None) -> list[AuditView]
              .where(Audit.organization_id == org_id))
         if programme_id is not None:
             q = q.where(Audit.programme_id == programme_id)
-        rows = s.execute(q.order_by(Audit.start_date, Audit.id)).all()
-        return [_view(s, a, year) for a, year in rows]
+        rows = s.execute(q.order_by(Audit.start_date, Audit.id)).tuples().all()
+        return _views(s, rows)
 
 
 def get_audit(org_id: int, audit_id: int) -> AuditView | None:
     with read_session() as s:
         row = s.execute(select(Audit, AuditProgramme.year).join(AuditProgramme).where(
             Audit.organization_id == org_id, Audit.id == audit_id)).first()
-        return _view(s, row[0], row[1]) if row else None
+        return _views(s, [(row[0], row[1])])[0] if row else None
 
 
 def checklist(org_id: int, audit_id: int, *, auditor_id: int | None = None,

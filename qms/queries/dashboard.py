@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from qms.db.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TraceLink
@@ -45,10 +45,11 @@ def plan_progress(org_id: int, today: date) -> PlanProgress | None:
             .join(PlanTask, PlanTask.area_id == PlanArea.id)
             .where(PlanArea.plan_id == plan.id)
             .group_by(PlanArea.number, PlanArea.title, status)).all()
-        evidenced = select(TraceLink.task_id).where(TraceLink.entity_type == "evidence")
+        # per task through the task index: never every organisation's evidence links
+        evidenced = exists().where(TraceLink.task_id == PlanTask.id,
+                                   TraceLink.entity_type == "evidence")
         missing = s.scalar(select(func.count(PlanTask.id)).where(
-            PlanTask.plan_id == plan.id, PlanTask.is_duty.is_(True),
-            PlanTask.id.not_in(evidenced))) or 0
+            PlanTask.plan_id == plan.id, PlanTask.is_duty.is_(True), ~evidenced)) or 0
     frame = pd.DataFrame(rows, columns=["area", "title", "status", "count"])
     table = frame.pivot_table(index=["area", "title"], columns="status", values="count",
                               fill_value=0, aggfunc="sum").reset_index()

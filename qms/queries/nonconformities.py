@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from qms.db.models import Document, Unit, User
@@ -131,6 +131,37 @@ def register(org_id: int, f: NcFilter, today: date, limit: int = 20_000) -> pd.D
         frame = frame[[needle in fold(f"{n} {t}") for n, t in
                        zip(frame["number"], frame["title"], strict=True)]]
     return frame
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    """One page of the register and the counts of every matching record."""
+
+    frame: pd.DataFrame
+    total: int
+    overdue: int
+
+
+def register_page(org_id: int, f: NcFilter, today: date, *, page: int = 1,
+                  page_size: int = 50) -> RegisterPage:
+    """One page of the matching nonconformities, newest number first, counted and paged in
+    SQL (the page costs the same after ten years of records). A search (accent-insensitive,
+    folded in Python) reads every record the other filters match, then pages."""
+    if f.search and fold(f.search):
+        frame = register(org_id, f, today)
+        start = (max(page, 1) - 1) * page_size
+        return RegisterPage(frame.iloc[start:start + page_size].reset_index(drop=True),
+                            len(frame), int(frame["overdue"].sum()) if len(frame) else 0)
+    query = _query(org_id, f, today)
+    # the counts keep the filters but none of the per-row action subqueries
+    counted = query.with_only_columns(
+        func.count(Nonconformity.id),
+        func.coalesce(func.sum(case((overdue_clause(today), 1), else_=0)), 0))
+    with read_session() as s:
+        total, overdue = s.execute(counted).one()
+        rows = s.execute(query.order_by(Nonconformity.year.desc(), Nonconformity.seq.desc())
+                         .offset((max(page, 1) - 1) * page_size).limit(page_size)).all()
+    return RegisterPage(_frame(list(rows), today), int(total), int(overdue))
 
 
 @dataclass(frozen=True)

@@ -98,11 +98,16 @@ TASK_COLUMNS = ("id", "code", "area", "text", "is_duty", "owner_unit", "owner_us
 def task_table(org_id: int, plan_id: int, today: date, *, area: int | None = None,
                owner_unit_id: int | None = None, duty_only: bool = False) -> pd.DataFrame:
     """The plan's tasks with their owner, status (late computed) and link counts: one query."""
+    # Both counts are limited to this plan's tasks: grouping every link of every
+    # organisation would make a commune's page pay for the whole province.
+    plan_tasks = select(PlanTask.id).where(PlanTask.plan_id == plan_id)
     links = (select(TraceLink.task_id, func.count().label("links"),
                     func.sum(case((TraceLink.entity_type == "evidence", 1), else_=0))
                     .label("evidence"))
+             .where(TraceLink.task_id.in_(plan_tasks))
              .group_by(TraceLink.task_id).subquery())
     targets = (select(PlanTarget.task_id, func.count().label("targets"))
+               .where(PlanTarget.task_id.in_(plan_tasks))
                .group_by(PlanTarget.task_id).subquery())
     query = (
         select(PlanTask.id, PlanTask.code, PlanArea.number, PlanTask.text, PlanTask.is_duty,

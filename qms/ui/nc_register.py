@@ -14,7 +14,13 @@ from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.domain.vn_dates import vn_short_date
 from qms.i18n import t
 from qms.queries.nc_reports import register_report
-from qms.queries.nonconformities import NcFilter, RegisterChoices, current_prefix
+from qms.queries.nonconformities import (
+    NcFilter,
+    RegisterChoices,
+    RegisterPage,
+    current_prefix,
+    register,
+)
 from qms.queries.plans import list_plans, periods_of
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.reports.nc_register import register_pdf
@@ -22,6 +28,7 @@ from qms.services.context import Actor
 from qms.services.nonconformities import set_number_prefix
 from qms.ui.widgets import run_action
 
+PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATUS_ICON = {"new": "🆕", "analysed": "🔎", "planned": "🗓️", "in_progress": "🔵",
                "awaiting_verification": "⏳", "closed": "✅", "cancelled": "⛔"}
@@ -106,15 +113,24 @@ def labelled(frame: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def table(frame: pd.DataFrame) -> None:
-    overdue = int(frame["overdue"].sum()) if not frame.empty else 0
-    st.caption(t("nc.total", total=len(frame), overdue=overdue))
-    st.dataframe(labelled(frame), hide_index=True, key="nc.table")
+def page_number() -> int:
+    """The register page asked for (the register is read one page at a time)."""
+    return int(st.number_input(t("nc.page"), min_value=1, value=1, step=1, key="nc.page"))
 
 
-def export_button(frame: pd.DataFrame) -> None:
+def table(found: RegisterPage, page: int) -> None:
+    st.caption(t("nc.total", total=found.total, overdue=found.overdue))
+    pages = max(1, -(-found.total // PAGE_SIZE))
+    if pages > 1:
+        st.caption(t("nc.page_of", page=page, pages=pages))
+    st.dataframe(labelled(found.frame), hide_index=True, key="nc.table")
+
+
+def export_button(org_id: int, f: NcFilter, today: date) -> None:
+    """Every matching record (not only the page shown), read when the button is pressed."""
     sheet = t("page.nonconformities")
-    st.download_button(t("nc.export"), lambda: frame_to_xlsx(labelled(frame), sheet),
+    st.download_button(t("nc.export"),
+                       lambda: frame_to_xlsx(labelled(register(org_id, f, today)), sheet),
                        file_name=f"so-theo-doi-khong-phu-hop-{stamp()}.xlsx", mime=XLSX,
                        key="nc.export", on_click="ignore")
 

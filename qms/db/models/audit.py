@@ -26,6 +26,12 @@ class AuditLog(Base):
     __table_args__ = (
         Index("ix_audit_log_org_time", "organization_id", "occurred_at"),
         Index("ix_audit_log_entity", "entity_type", "entity_id"),
+        # The page lists one organisation's rows newest first and filters them by user,
+        # action and record type: in a shared (province) database the organisation leads.
+        Index("ix_audit_log_org_id", "organization_id", "id"),
+        Index("ix_audit_log_org_actor", "organization_id", "actor"),
+        Index("ix_audit_log_org_action", "organization_id", "action"),
+        Index("ix_audit_log_org_entity", "organization_id", "entity_type", "entity_id"),
         UniqueConstraint("chain", "chain_seq"),
     )
 

@@ -56,6 +56,9 @@ class DocumentRevision(OrgScoped, Timestamped, Versioned, Base):
         # At most one effective revision per document, whatever the services do.
         Index("uq_document_revisions_one_effective", "document_id", unique=True,
               sqlite_where=text(ONE_EFFECTIVE), postgresql_where=text(ONE_EFFECTIVE)),
+        # report sections select the revisions effective / approved in a reporting window
+        Index("ix_document_revisions_org_effective", "organization_id", "effective_date"),
+        Index("ix_document_revisions_org_approved", "organization_id", "approved_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from qms.db.base import Base, OrgScoped, Timestamped, UTCDateTime, Versioned, utcnow
@@ -30,6 +30,8 @@ class Evidence(OrgScoped, Timestamped, Versioned, Base):
     """A document proving work done (tài liệu kiểm chứng): number, date, issuer, file."""
 
     __tablename__ = "evidence"
+    # Registers and pickers show an organisation's newest evidence first.
+    __table_args__ = (Index("ix_evidence_org_id", "organization_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))

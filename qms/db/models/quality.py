@@ -54,6 +54,10 @@ class Nonconformity(OrgScoped, Timestamped, Versioned, Base):
         UniqueConstraint("organization_id", "number"),
         Index("ix_nonconformities_org_status", "organization_id", "status"),
         Index("ix_nonconformities_source", "source_type", "source_id"),
+        Index("ix_nonconformities_org_year_seq", "organization_id", "year", "seq"),
+        # report sections select the records found / closed in a reporting window
+        Index("ix_nonconformities_org_found_on", "organization_id", "found_on"),
+        Index("ix_nonconformities_org_closed_on", "organization_id", "closed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,7 +102,10 @@ class CorrectiveAction(OrgScoped, Timestamped, Versioned, Base):
     """One action against a nonconformity's root cause: owner, deadline, what was done."""
 
     __tablename__ = "corrective_actions"
-    __table_args__ = (Index("ix_corrective_actions_owner_status", "owner_id", "status"),)
+    __table_args__ = (
+        Index("ix_corrective_actions_owner_status", "owner_id", "status"),
+        Index("ix_corrective_actions_org_due_date", "organization_id", "due_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     nonconformity_id: Mapped[int] = mapped_column(ForeignKey("nonconformities.id"), index=True)
