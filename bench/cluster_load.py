@@ -40,7 +40,7 @@ NAV = {  # action → (sidebar link, heading of the page)
     "documents": ("Quy trình, tài liệu", "📑 Quy trình, tài liệu"),
 }
 OBSERVER = """
-window.__qmsRuns = 0;
+window.__qmsRuns = 0; window.__qmsMsgs = 0; window.__qmsLastMsg = 0;
 new MutationObserver((records) => {
   for (const r of records) {
     if (r.target.getAttribute('data-test-script-state') === 'notRunning'
@@ -48,11 +48,29 @@ new MutationObserver((records) => {
   }
 }).observe(document, {attributes: true, attributeFilter: ['data-test-script-state'],
                       attributeOldValue: true, subtree: true});
+const Socket = window.WebSocket;
+window.WebSocket = class extends Socket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => {
+      window.__qmsMsgs += 1; window.__qmsLastMsg = performance.now();
+    });
+  }
+};
 """
-STATE = """() => [window.__qmsRuns, document.querySelector('[data-testid="stApp"]')
-  ?.getAttribute('data-test-script-state')]"""
-RUN_DONE = """(before) => window.__qmsRuns > before && document.querySelector(
-  '[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
+MARK = "() => [window.__qmsRuns || 0, window.__qmsMsgs || 0]"
+# Done: a run finished since the click — seen as the state flipping back to notRunning, or, when
+# a busy tab rendered the whole run at once (React batched "running" away), as messages from
+# the server since the click, then 300 ms of quiet with the app not running.
+RUN_DONE = """([runs, msgs]) => {
+  const state = document.querySelector('[data-testid="stApp"]')
+    ?.getAttribute('data-test-script-state');
+  if (state !== 'notRunning') return false;
+  return window.__qmsRuns > runs
+    || (window.__qmsMsgs > msgs && performance.now() - window.__qmsLastMsg > 300);
+}"""
+STATE = """() => [window.__qmsRuns, window.__qmsMsgs, document.querySelector(
+  '[data-testid="stApp"]')?.getAttribute('data-test-script-state')]"""
 
 
 @dataclass(frozen=True)
@@ -80,10 +98,10 @@ class User:
         self.page, self.name, self.password, self.url, self.rng = page, name, password, url, rng
         self.writes = 0
 
-    async def _runs(self) -> int:
-        return int(await self.page.evaluate("window.__qmsRuns || 0"))
+    async def _runs(self) -> list[int]:
+        return list(await self.page.evaluate(MARK))
 
-    async def _settled(self, before: int) -> None:
+    async def _settled(self, before: list[int]) -> None:
         try:
             await self.page.wait_for_function(RUN_DONE, arg=before, timeout=TIMEOUT_MS,
                                               polling=50)
@@ -124,7 +142,10 @@ class User:
         page = self.page
         # The previous dropdown may still be closing: its options must not be mistaken.
         await page.wait_for_function("!document.querySelector('[role=listbox]')", polling=50)
-        await page.get_by_label(label, exact=True).click()
+        combo = page.get_by_label(label, exact=True)
+        # Room for the dropdown: at the viewport's edge a scroll to the option would close it.
+        await combo.evaluate("el => el.scrollIntoView({block: 'center'})")
+        await combo.click()
         listbox = page.get_by_role("listbox")
         options = listbox.get_by_role("option")
         await options.first.wait_for()
@@ -189,7 +210,7 @@ async def _measure(user: User, action: str) -> Sample:
     try:
         await user.act(action)
     except (PlaywrightError, RuntimeError) as exc:
-        kind = "timeout" if "Timeout" in type(exc).__name__ else str(exc).splitlines()[0][:160]
+        kind = str(exc).splitlines()[0][:160]
         SHOTS.mkdir(parents=True, exist_ok=True)
         shot = SHOTS / f"{user.name}-{action}-{int(time.time())}.png"
         with contextlib.suppress(PlaywrightError):

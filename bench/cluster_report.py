@@ -54,7 +54,8 @@ def _machine(load: LoadResult) -> dict[str, Any]:
             "streamlit": version("streamlit"), "sqlalchemy": version("sqlalchemy"),
             "psycopg": version("psycopg"), "playwright": version("playwright"),
             "chromium": load.chromium, "nginx": _tool(["nginx", "-v"]),
-            "postgresql": _tool(["psql", "--version"])}
+            "postgresql": _tool(["psql", "--version"]),
+            "load_average_1_5_15": [round(x, 1) for x in os.getloadavg()]}
 
 
 def results(load: LoadResult, log: AccessLog, *, seconds: int, listen: int,
@@ -76,7 +77,7 @@ def results(load: LoadResult, log: AccessLog, *, seconds: int, listen: int,
         "command": "make bench-cluster",
         "machine": _machine(load),
         "setup": {"nginx": f"127.0.0.1:{listen}", "app_processes": servers,
-                  "sticky": "hash $qms_route consistent (route cookie set by nginx)",
+                  "sticky": "route cookie qms_route set by nginx (round-robin for a new browser)",
                   "database": "PostgreSQL (throwaway database, demo xã Nam Trung)"},
         "users": sorted({s.user for s in load.samples}),
         "duration_s": seconds,
@@ -111,7 +112,9 @@ def markdown(res: dict[str, Any]) -> str:
         "",
         f"Run {res['when']} with `{res['command']}` (see docs/deploy.md, *Nhiều máy chủ*).",
         "",
-        f"- Machine: {m['os']}, {m['cpus']} CPUs (shared with other work during the run)",
+        f"- Machine: {m['os']}, {m['cpus']} CPUs; load average at the end (1/5/15 min) "
+        f"{m['load_average_1_5_15']} — the two app processes, nginx, PostgreSQL, Chromium with "
+        "its ten tabs and whatever else runs all share these cores",
         f"- Python {m['python']}, streamlit {m['streamlit']}, SQLAlchemy {m['sqlalchemy']}, "
         f"psycopg {m['psycopg']}, Playwright {m['playwright']}, Chromium {m['chromium']}, "
         f"{m['nginx']}, {m['postgresql']}",
