@@ -74,7 +74,7 @@ def results(load: LoadResult, log: AccessLog, *, seconds: int, listen: int,
     clicks = [s for s in load.samples if s.action != "sign_in"]
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "make bench-cluster",
+        "command": " ".join(["python bench/cluster.py", *sys.argv[1:]]),
         "machine": _machine(load),
         "setup": {"nginx": f"127.0.0.1:{listen}", "app_processes": servers,
                   "sticky": "route cookie qms_route set by nginx (round-robin for a new browser)",
@@ -110,7 +110,8 @@ def markdown(res: dict[str, Any]) -> str:
     lines = [
         "# Nhiều máy chủ: kiểm tra tải / More than one server: load test",
         "",
-        f"Run {res['when']} with `{res['command']}` (see docs/deploy.md, *Nhiều máy chủ*).",
+        f"Run {res['when']} with `{res['command']}` (what `make bench-cluster` runs once nginx "
+        "and Chromium are installed; the set-up: docs/deploy.md, *Nhiều máy chủ*).",
         "",
         f"- Machine: {m['os']}, {m['cpus']} CPUs; load average at the end (1/5/15 min) "
         f"{m['load_average_1_5_15']} — the two app processes, nginx, PostgreSQL, Chromium with "
@@ -139,9 +140,19 @@ def markdown(res: dict[str, Any]) -> str:
         "## Click → rendered result",
         "",
         "From the click to the target's heading or message on screen with Streamlit's script "
-        "run finished.",
+        "run finished. A page is opened from the sidebar (a client-side page switch on the "
+        "same WebSocket, as a user does). `nc_filter` is two runs (a random status, then back "
+        "to *Tất cả*); `nc_detail` picks a random nonconformity in *Mở phiếu*; `nc_record` "
+        "(not for the chairman, the viewer and the administrator, who may not record) spans "
+        "choosing the unit (one run), typing the summary and description, and the submit "
+        "until *Đã ghi nhận sự không phù hợp.* shows; `sign_in` spans the first page load, "
+        "the Argon2 password check and the home page.",
         "",
         *_table(res),
+        "",
+        "Times are dominated by CPU: two cores run both app processes, PostgreSQL, nginx and "
+        "Chromium rendering ten tabs (see the load average above). On a server, the browsers "
+        "are elsewhere and each process can have its own core.",
         "",
     ]
     return "\n".join(lines)
