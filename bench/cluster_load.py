@@ -69,6 +69,8 @@ RUN_DONE = """([runs, msgs]) => {
   return window.__qmsRuns > runs
     || (window.__qmsMsgs > msgs && performance.now() - window.__qmsLastMsg > 300);
 }"""
+IDLE = """() => !document.querySelector('[role=listbox]') && document.querySelector(
+  '[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
 STATE = """() => [window.__qmsRuns, window.__qmsMsgs, document.querySelector(
   '[data-testid="stApp"]')?.getAttribute('data-test-script-state')]"""
 
@@ -140,8 +142,9 @@ class User:
         """Pick an option of a selectbox (``pick``, or a random one other than the current: a
         choice that changes nothing starts no run); its text."""
         page = self.page
-        # The previous dropdown may still be closing: its options must not be mistaken.
-        await page.wait_for_function("!document.querySelector('[role=listbox]')", polling=50)
+        # A run still rendering would close the dropdown under the click, and the previous
+        # dropdown may still be closing: its options must not be mistaken.
+        await page.wait_for_function(IDLE, polling=50)
         combo = page.get_by_label(label, exact=True)
         # Room for the dropdown: at the viewport's edge a scroll to the option would close it.
         await combo.evaluate("el => el.scrollIntoView({block: 'center'})")
@@ -171,22 +174,28 @@ class User:
         text = await self._choose("Mở phiếu")
         await self.page.get_by_role("heading", name=text, exact=True).wait_for()  # the detail
 
-    async def nc_record(self) -> None:
+    async def nc_record(self) -> float:
+        """Fill in a nonconformity (not measured: typing is the user's time) and submit it;
+        returns when the submit was clicked."""
         page = self.page
         form = page.locator('[data-testid="stForm"]').filter(
             has=page.get_by_role("button", name="Ghi nhận sự không phù hợp", exact=True))
-        if not await form.count():
+        if not await form.count():  # the expander reruns the page as it opens
+            before = await self._runs()
             await page.get_by_text("➕ Ghi nhận sự không phù hợp mới").click()
             await form.wait_for()
+            await self._settled(before)
         await self._choose("Bộ phận liên quan")
         self.writes += 1
         await form.get_by_label("Tóm tắt").fill(f"Tải thử {self.name} lần {self.writes}")
         await form.get_by_label("Mô tả sự không phù hợp").fill(
             "Hồ sơ trả chậm phát hiện khi kiểm tra tải (bench-cluster).")
         before = await self._runs()
+        clicked = time.perf_counter()
         await form.get_by_role("button", name="Ghi nhận sự không phù hợp").click()
         await page.get_by_text("Đã ghi nhận sự không phù hợp.").wait_for()
         await self._settled(before)
+        return clicked
 
     def mix(self) -> list[str]:
         """One round; it starts away from the home page, where sign-in leaves the user (a link
@@ -197,26 +206,31 @@ class User:
             steps[4:4] = ["nc_record"]  # recorded from the register, before "my work"
         return steps
 
-    async def act(self, action: str) -> None:
+    async def act(self, action: str) -> float | None:
+        """Do ``action``; the time of its click when that is not the start of the action."""
+        clicked = None
         if action in NAV:
             await self.navigate(action)
         else:
-            await getattr(self, action)()
+            clicked = await getattr(self, action)()
         await self._check()
+        return clicked
 
 
 async def _measure(user: User, action: str) -> Sample:
     start = time.perf_counter()
     try:
-        await user.act(action)
+        clicked = await user.act(action)
     except (PlaywrightError, RuntimeError) as exc:
-        kind = str(exc).splitlines()[0][:160]
+        lines = str(exc).splitlines()
+        where = next((x.strip(" -") for x in lines if "waiting for" in x), "")
+        kind = f"{lines[0][:120]} {where[:160]}".strip()
         SHOTS.mkdir(parents=True, exist_ok=True)
         shot = SHOTS / f"{user.name}-{action}-{int(time.time())}.png"
         with contextlib.suppress(PlaywrightError):
             await user.page.screenshot(path=str(shot))
         return Sample(user.name, action, time.perf_counter() - start, kind)
-    return Sample(user.name, action, time.perf_counter() - start)
+    return Sample(user.name, action, time.perf_counter() - (clicked or start))
 
 
 async def _recover(page: Page, url: str) -> None:

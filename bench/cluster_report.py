@@ -143,9 +143,9 @@ def markdown(res: dict[str, Any]) -> str:
         "run finished. A page is opened from the sidebar (a client-side page switch on the "
         "same WebSocket, as a user does). `nc_filter` is two runs (a random status, then back "
         "to *Tất cả*); `nc_detail` picks a random nonconformity in *Mở phiếu*; `nc_record` "
-        "(not for the chairman, the viewer and the administrator, who may not record) spans "
-        "choosing the unit (one run), typing the summary and description, and the submit "
-        "until *Đã ghi nhận sự không phù hợp.* shows; `sign_in` spans the first page load, "
+        "(not for the chairman, the viewer and the administrator, who may not record) runs "
+        "from the submit to *Đã ghi nhận sự không phù hợp.* (choosing the unit and typing "
+        "are not measured); `sign_in` spans the first page load, "
         "the Argon2 password check and the home page.",
         "",
         *_table(res),
