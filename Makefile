@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 ADDRESS := $(or $(QMS_HOST),127.0.0.1)
 PORT    := $(or $(QMS_PORT),8501)
 
-.PHONY: run test test-reliability e2e lint migrate demo bench clean-venv
+.PHONY: run test test-reliability e2e lint migrate demo bench bench-cluster clean-venv
 
 $(BIN)/python:
 	@echo "==> Tạo môi trường ảo $(VENV) (create the virtualenv)"
@@ -52,6 +52,19 @@ e2e: $(VENV)/.dev
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres) unless BENCH_ARGS=--no-postgres.
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Two app processes behind nginx on a throwaway PostgreSQL database, ten browsers for two
+# minutes (bench/cluster.py); writes bench/CLUSTER.md and bench/cluster_results.json.
+bench-cluster: $(VENV)/.dev
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  echo "==> apt-get install nginx"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "==> apt-get install chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	$(BIN)/python bench/cluster.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check qms pages app.py tests bench
