@@ -49,7 +49,9 @@ from qms.services import (
     documents,
     duties,
     plan_tasks,
+    risks,
     scoring,
+    voice,
 )
 from qms.services import corrective_actions as ca
 from qms.services import management_reviews as mr
@@ -59,6 +61,7 @@ from qms.services.audit_checklist import QuestionInput
 from qms.services.audits import AuditInput
 from qms.services.context import Actor
 from qms.services.demo import load_demo
+from qms.services.demo_scale import SCALES
 from qms.services.documents import DraftInput
 from qms.services.duties import DutyInput
 from qms.services.evidence import EvidenceInput
@@ -263,6 +266,19 @@ def build_world(folder: Path) -> World:
     scoring.submit_sheet(system, ids["sheet_submitted"], ver(m.ScoreSheet,
                                                               ids["sheet_submitted"]))
     ids["period3"] = periods[2]
+    ids["period4"] = periods[3]
+    # Citizens' voice: a feedback of the unit still to answer, one overdue (for its NC).
+    ids["feedback"] = voice.record_feedback(system, voice.FeedbackInput(
+        TODAY - timedelta(days=2), "phone", "Hỏi thủ tục thử quyền", unit_id=unit))
+    ids["feedback_late"] = voice.record_feedback(system, voice.FeedbackInput(
+        TODAY - timedelta(days=20), "in_person", "Phản ánh thử quyền quá hạn", unit_id=unit,
+        due_on=TODAY - timedelta(days=10)))
+    # Risks: an entry of the unit, an open action of the holder.
+    ids["risk"] = risks.create_risk(system, risks.RiskInput(
+        "risk", "Rủi ro thử quyền", 3, 4, unit_id=unit, next_review_date=TODAY + timedelta(
+            days=30)))
+    ids["risk_action"] = risks.add_action(system, ids["risk"], risks.RiskActionInput(
+        "Hành động thử quyền", holder, TODAY + timedelta(days=10)))
     ids["link"] = _one(select(m.TraceLink.id).where(m.TraceLink.organization_id == org))
     ids["evidence"] = _one(select(m.Evidence.id).where(m.Evidence.organization_id == org))
     write_procedure(folder, "QT-91", title="Thủ tục thử quyền")  # new: the sync adds it
@@ -476,6 +492,36 @@ SERVICES: dict[str, S] = {
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted)))),
     "scoring.return_sheet": S(("scoring.return",), (), lambda w: Call((
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted), "Thiếu minh chứng"))),
+    # citizens' voice
+    "voice.save_survey": S(("voice.record",), (), lambda w: Call((w.period4, (
+        voice.CriterionInput("Thái độ phục vụ", 40, 38),)))),
+    "voice.record_feedback": S(("voice.record",), (), lambda w: Call((voice.FeedbackInput(
+        TODAY, "phone", "Hỏi giờ làm việc", unit_id=w.unit),))),
+    "voice.answer_feedback": S(("voice.answer",), OWN, lambda w: Call((
+        w.feedback, TODAY, "Đã trả lời qua điện thoại.", ver(m.CitizenFeedback, w.feedback)))),
+    "voice_nc.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
+        "citizen_feedback", w.feedback_late))),
+    # risks and opportunities
+    "risks.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
+        "opportunity", "Cơ hội thử quyền", 2, 3, unit_id=w.unit),))),
+    "risks.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
+        "risk", "Rủi ro thử quyền (sửa)", 3, 4, unit_id=w.unit), ver(m.Risk, w.risk)))),
+    "risks.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
+        w.risk, "closed", ver(m.Risk, w.risk), "Không còn áp dụng"))),
+    "risks.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
+        "Tập huấn thêm", w.hoant, TODAY + timedelta(days=20))))),
+    "risks.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
+        w.risk_action, "Đã tập huấn.", ver(m.RiskAction, w.risk_action)))),
+    "risks.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
+        2, 4, "Đã giảm", TODAY + timedelta(days=90)), ver(m.Risk, w.risk)))),
+    "risks.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
+    # corrective actions handed over or rescheduled (added after the walk was written)
+    "corrective_actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
+        w.action_open, ca.ActionChange(w.hoant, TODAY + timedelta(days=21), "Đổi người phụ trách"),
+        ver(m.CorrectiveAction, w.action_open)))),
+    # synthetic history for the benchmarks (the "tiny" size: a few hundred rows)
+    "demo_scale.add_history": S(("system.demo_scale",), (), lambda w: Call((SCALES["tiny"],),
+                                                                          {"last_year": 2019})),
 }
 
 READ_ONLY: dict[str, str] = {
@@ -491,4 +537,9 @@ READ_ONLY: dict[str, str] = {
     "audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "document_register.preview_register": "reads the uploaded workbook and shows the rows",
     "plan_import.preview_import": "parses the uploaded plan and shows what would change",
+    "risks.risk_conditions": "helper: which conditions hold on a risk entry",
+    "risks.may_on_risk": "helper: a yes/no answer from the matrix",
+    "risks.may_update_action": "helper: a yes/no answer for the page",
+    "voice.feedback_conditions": "helper: which conditions hold on a feedback",
+    "voice.may_answer": "helper: a yes/no answer for the page",
 }
