@@ -69,4 +69,8 @@ BARE_SQL: dict[str, str] = {
     "audit_log": """SELECT occurred_at, actor, action, entity_type, entity_id FROM audit_log
                     WHERE organization_id = :org ORDER BY id DESC LIMIT 50""",
     "backup": ORG,
+    "voice": """SELECT received_on, channel, subject, due_on, answered_on FROM citizen_feedback
+                WHERE organization_id = :org ORDER BY received_on DESC""",
+    "risks": """SELECT id, kind, description, likelihood * impact AS level, next_review_date
+                FROM risks WHERE organization_id = :org ORDER BY likelihood * impact DESC""",
 }
