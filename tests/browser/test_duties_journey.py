@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from qms.db.engine import get_engine
 from qms.db.models import DutyReport, ReportingPeriod
+from tests.browser.widgets import open_select
 from tests.plan_files import as_pdf
 from tests.reports.pdftext import page_texts
 
@@ -50,10 +51,10 @@ def _prepare(server) -> None:
 
 
 def _submit_evidence(page, tmp_path) -> None:
-    page.get_by_label("Kỳ báo cáo").click()
+    open_select(page, page.get_by_label("Kỳ báo cáo"))
     page.get_by_role("option", name=re.compile("^Quý III")).click()
     _idle(page)
-    page.get_by_label("Chọn nhiệm vụ").click()
+    open_select(page, page.get_by_label("Chọn nhiệm vụ"))
     page.get_by_role("option", name=re.compile(r"^2\.5 — ")).click()
     _idle(page)
     form = _form(page, "Thêm tài liệu")

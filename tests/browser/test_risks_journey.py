@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from qms.db.engine import get_engine
 from qms.db.models import RiskAction, RiskReview
+from tests.browser.widgets import open_select
 
 pytestmark = pytest.mark.browser
 
@@ -71,8 +72,7 @@ def test_the_owner_closes_an_overdue_action_and_the_chairman_re_assesses(server,
     _sign_in(page, "bennv", "🎲 Rủi ro và cơ hội")  # the link's ?risk= still picks the entry
     page.get_by_role("heading", name=re.compile("Sai sót thông tin trên giấy khai sinh")).wait_for()
     form = _form(page, "Lưu kết quả đánh giá lại")
-    form.get_by_label("Khả năng xảy ra (1–5)").click()
-    page.get_by_role("option").first.wait_for()
+    open_select(page, form.get_by_label("Khả năng xảy ra (1–5)"))
     page.keyboard.type("1")
     page.keyboard.press("Enter")
     form.get_by_label("Ghi chú").fill("Không còn sai sót sau khi đối chiếu hai người")
