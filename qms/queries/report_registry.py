@@ -16,6 +16,7 @@ the lists in ``sections``, so they always match the tuples here) and iterate the
 from __future__ import annotations
 
 from qms.queries import sections
+from qms.queries.context_sections import context_section, resources_section
 from qms.queries.duty_section import duties_section
 from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
@@ -42,6 +43,7 @@ PERIOD: tuple[SectionProvider, ...] = (
 # Management-review inputs (ISO 9001 clause 9.3.2 a–f), in the order the minutes print them.
 REVIEW: tuple[SectionProvider, ...] = (
     previous_actions_section,  # 9.3.2 a
+    context_section,  # 9.3.2 b (legal bases and plans: external and internal issues)
     satisfaction_section,  # 9.3.2 c 1 (customer satisfaction)
     feedback_section,  # 9.3.2 c 1 (feedback from interested parties)
     targets_section,  # 9.3.2 c 2
@@ -51,6 +53,7 @@ REVIEW: tuple[SectionProvider, ...] = (
     audits_section,  # 9.3.2 c 6
     duties_section,  # 9.3.2 c 5 (monitoring and measurement results)
     scoring_section,  # 9.3.2 c 5 (the reform index's self-assessment)
+    resources_section,  # 9.3.2 d
     risks_section,  # 9.3.2 e (effectiveness of actions on risks and opportunities)
     documents_section,
 )

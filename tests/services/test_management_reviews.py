@@ -41,7 +41,8 @@ def test_the_inputs_of_a_known_year_are_compiled_in_the_order_of_clause_9_3_2(p)
     p.finish("1.1", date(2023, 2, 1))
     review = detail(p.c, new_review(p.c))
     assert review.status == "draft" and all(i.id is None for i in review.inputs)
-    assert _keys(review) == ["targets", "plan_progress", "onestop", "nonconformities", "duties"]
+    assert _keys(review) == ["context", "targets", "plan_progress", "onestop", "nonconformities",
+                             "duties", "resources"]
     figures = {i.section.key: i.section.figures for i in review.inputs}
     assert figures["plan_progress"]["done"] == 2  # 1.1 here and 1.4, done in the demo plan
     assert figures["nonconformities"]["opened"] == 1
@@ -55,7 +56,7 @@ def test_risks_and_opportunities_come_in_as_input_9_3_2_e_before_documents(p):
     p.finish("1.1", date(2023, 2, 1))
     risks.create_risk(p.c.actor("hangnt"), civil_status_risk(p.c), on=date(2023, 3, 1))
     review = detail(p.c, new_review(p.c))
-    assert _keys(review)[-2:] == ["duties", "risks"]  # no documents changed in the year
+    assert _keys(review)[-3:] == ["duties", "resources", "risks"]  # no document changed
     [section] = [i.section for i in review.inputs if i.section.key == "risks"]
     assert section.figures["total"] == 1
 
