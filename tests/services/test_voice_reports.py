@@ -9,6 +9,7 @@ from datetime import date
 import openpyxl
 import pytest
 
+from qms.queries.context_sections import context_section
 from qms.queries.my_work import my_work
 from qms.queries.report_registry import period_sections, review_inputs
 from qms.queries.voice import FRAME_KEYS, feedback, feedback_frame
@@ -31,7 +32,9 @@ def test_both_sections_are_listed_for_the_period_report_and_the_review():
     for providers in (period_sections(), review_inputs()):
         assert satisfaction_section in providers and feedback_section in providers
     review = review_inputs()
-    assert review.index(satisfaction_section) < review.index(feedback_section) < 3
+    # 9.3.2 c 1, right after a (previous actions) and b (context)
+    assert review.index(context_section) + 1 == review.index(satisfaction_section) == \
+        review.index(feedback_section) - 1
 
 
 def test_feedback_on_the_windows_first_and_last_day_counts_and_a_day_outside_does_not(v):
