@@ -13,51 +13,24 @@ from sqlalchemy import select
 
 from qms.db.engine import get_engine
 from qms.db.models import DutyReport, ReportingPeriod
-from tests.browser.widgets import open_select
+from tests.browser.widgets import form_of, idle, open_select, prepare, sign_in
 from tests.plan_files import as_pdf
 from tests.reports.pdftext import page_texts
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "mat-khau-xa-nam-trung-2023"
 HEADING = "🧾 Tự kiểm tra"
 QUARTER = "Quý III/2023"
-
-
-def _idle(page) -> None:
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
-
-
-def _sign_in(page, username: str) -> None:
-    page.get_by_role("heading", name="Đăng nhập").wait_for()
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name=HEADING).wait_for()
-    _idle(page)
-
-
-def _form(page, button: str):  # type: ignore[no-untyped-def]
-    return page.locator('[data-testid="stForm"]').filter(
-        has=page.get_by_role("button", name=button, exact=True))
-
-
-def _prepare(server) -> None:
-    server.cli("demo")
-    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
-               "--password-stdin", stdin=PASSWORD + "\n")  # past the first-start form
-    for username in ("hangnt", "hoant"):
-        server.cli("user", "set-password", username, "--password-stdin", stdin=PASSWORD + "\n")
 
 
 def _submit_evidence(page, tmp_path) -> None:
     open_select(page, page.get_by_label("Kỳ báo cáo"))
     page.get_by_role("option", name=re.compile("^Quý III")).click()
-    _idle(page)
+    idle(page)
     open_select(page, page.get_by_label("Chọn nhiệm vụ"))
     page.get_by_role("option", name=re.compile(r"^2\.5 — ")).click()
-    _idle(page)
-    form = _form(page, "Thêm tài liệu")
+    idle(page)
+    form = form_of(page, "Thêm tài liệu")
     form.get_by_label("Tên tài liệu kiểm chứng").fill(
         "Biên bản tự kiểm tra công tác thi hành pháp luật năm 2023")
     form.get_by_label("Số, ký hiệu văn bản").fill("15/BB-UBND")
@@ -67,11 +40,11 @@ def _submit_evidence(page, tmp_path) -> None:
     form.locator('[data-testid="stFileChip"]').wait_for()  # uploaded before the submit
     form.get_by_role("button", name="Thêm tài liệu").click()
     page.get_by_text("Đã thêm tài liệu kiểm chứng.").wait_for()
-    _idle(page)
+    idle(page)
     page.get_by_role("button", name="⬇️ bien-ban-tu-kiem-tra.pdf").wait_for()
     page.get_by_role("button", name="Nộp tài liệu kiểm chứng", exact=True).click()
     page.get_by_text("Đã nộp tài liệu kiểm chứng.").wait_for()
-    _idle(page)
+    idle(page)
 
 
 def _period_id(server) -> int:
@@ -86,7 +59,7 @@ def _quarter_report(page, server) -> str:
     page.goto(f"{server.url}/bao_cao_dinh_ky?period={_period_id(server)}")
     button = page.get_by_role("button", name="Tải báo cáo (PDF)")
     button.wait_for()
-    _idle(page)
+    idle(page)
     with page.expect_download() as info:
         button.click()
     return " ".join(" ".join(page_texts(Path(info.value.path()).read_bytes())).split())
@@ -102,7 +75,7 @@ def _accepted_on_dashboard(page) -> int:
     """The home page's count of accepted self-inspection reports of the quarter (0: no link)."""
     _sidebar(page, "Trang chủ")
     page.get_by_role("heading", name="Hạn sắp tới").wait_for()
-    _idle(page)
+    idle(page)
     others = page.get_by_text("Các kỳ báo cáo khác")
     if others.count():
         others.click()
@@ -122,19 +95,19 @@ def _status(server) -> str | None:
 
 
 def test_an_officer_submits_evidence_and_the_iso_officer_accepts_it(server, context, tmp_path):
-    _prepare(server)
+    prepare(server, "hangnt", "hoant")
     page = context.new_page()
     page.goto(f"{server.url}/tu_kiem_tra")
-    _sign_in(page, "hoant")
+    sign_in(page, "hoant", HEADING)
     before = _accepted_on_dashboard(page)
     _sidebar(page, "Tự kiểm tra")
     page.get_by_role("heading", name=HEADING).wait_for()
-    _idle(page)
+    idle(page)
     _submit_evidence(page, tmp_path)
     assert _status(server) == "submitted"
 
     page.get_by_role("button", name="Đăng xuất").click()
-    _sign_in(page, "hangnt")
+    sign_in(page, "hangnt", HEADING)
     form = page.locator('[data-testid="stForm"]').filter(has_text=QUARTER).filter(
         has=page.get_by_role("button", name="Chấp nhận", exact=True))
     form.get_by_label("Ý kiến").fill("Đủ tài liệu, đúng hạn.")

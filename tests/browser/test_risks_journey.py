@@ -12,38 +12,11 @@ from sqlalchemy import select
 
 from qms.db.engine import get_engine
 from qms.db.models import RiskAction, RiskReview
-from tests.browser.widgets import open_select
+from tests.browser.widgets import form_of, idle, open_select, prepare, sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "mat-khau-xa-nam-trung-2023"
 ACTION = "Đối chiếu hai người với tờ khai trước khi in giấy khai sinh"
-
-
-def _idle(page) -> None:
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
-
-
-def _sign_in(page, username: str, heading: str) -> None:
-    page.get_by_role("heading", name="Đăng nhập").wait_for()
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name=heading).wait_for()
-    _idle(page)
-
-
-def _form(page, button: str):  # type: ignore[no-untyped-def]
-    return page.locator('[data-testid="stForm"]').filter(
-        has=page.get_by_role("button", name=button, exact=True))
-
-
-def _prepare(server) -> None:
-    server.cli("demo")
-    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
-               "--password-stdin", stdin=PASSWORD + "\n")  # past the first-start form
-    for username in ("hoant", "bennv"):
-        server.cli("user", "set-password", username, "--password-stdin", stdin=PASSWORD + "\n")
 
 
 def _facts(server) -> tuple[str | None, int]:
@@ -55,23 +28,23 @@ def _facts(server) -> tuple[str | None, int]:
 
 
 def test_the_owner_closes_an_overdue_action_and_the_chairman_re_assesses(server, context):
-    _prepare(server)
+    prepare(server, "hoant", "bennv")
     page = context.new_page()
     page.goto(f"{server.url}/viec_cua_toi")
-    _sign_in(page, "hoant", "📌 Việc của tôi")
+    sign_in(page, "hoant", "📌 Việc của tôi")
     page.get_by_role("link", name=re.compile("Đối chiếu hai người")).click()
     page.get_by_role("heading", name=re.compile("Sai sót thông tin trên giấy khai sinh")).wait_for()
-    _idle(page)
-    form = _form(page, "Báo cáo hoàn thành")
+    idle(page)
+    form = form_of(page, "Báo cáo hoàn thành")
     form.get_by_label("Kết quả thực hiện").fill("Đã áp dụng đối chiếu hai người từ 01/10/2023")
     form.get_by_role("button", name="Báo cáo hoàn thành").click()
     page.get_by_text("Đã ghi nhận hành động hoàn thành.").wait_for()
     assert _facts(server) == ("done", 1)
 
     page.get_by_role("button", name="Đăng xuất").click()
-    _sign_in(page, "bennv", "🎲 Rủi ro và cơ hội")  # the link's ?risk= still picks the entry
+    sign_in(page, "bennv", "🎲 Rủi ro và cơ hội")  # the link's ?risk= still picks the entry
     page.get_by_role("heading", name=re.compile("Sai sót thông tin trên giấy khai sinh")).wait_for()
-    form = _form(page, "Lưu kết quả đánh giá lại")
+    form = form_of(page, "Lưu kết quả đánh giá lại")
     open_select(page, form.get_by_label("Khả năng xảy ra (1–5)"))
     page.keyboard.type("1")
     page.keyboard.press("Enter")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+PASSWORD = "mat-khau-xa-nam-trung-2023"
 
 
 def idle(page: Page) -> None:
@@ -25,3 +29,28 @@ def open_select(page: Page, field: Locator, attempts: int = 4) -> None:
                 raise
             page.keyboard.press("Escape")
             page.wait_for_timeout(500)
+
+
+def sign_in(page: Page, username: str, heading: str) -> None:
+    """Fill the sign-in form and wait for the page it leads to."""
+    page.get_by_role("heading", name="Đăng nhập").wait_for()
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("heading", name=heading).wait_for()
+    idle(page)
+
+
+def form_of(page: Page, button: str) -> Locator:
+    """The form that holds the submit button ``button``."""
+    return page.locator('[data-testid="stForm"]').filter(
+        has=page.get_by_role("button", name=button, exact=True))
+
+
+def prepare(server: Any, *usernames: str) -> None:
+    """The demo, an administrator (past the first-start form) and passwords for ``usernames``."""
+    server.cli("demo")
+    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
+               "--password-stdin", stdin=PASSWORD + "\n")
+    for username in usernames:
+        server.cli("user", "set-password", username, "--password-stdin", stdin=PASSWORD + "\n")
