@@ -15,7 +15,6 @@ from argon2 import PasswordHasher
 from sqlalchemy import Connection
 from sqlalchemy.orm import sessionmaker
 
-from qms.db import migrate
 from qms.db.engine import bound_sessions, dispose_engines, get_engine
 from qms.services import passwords
 from tests import pg
@@ -42,17 +41,8 @@ def _isolated_settings(tmp_path, monkeypatch) -> None:
 @pytest.fixture(scope="session", params=ENGINES)
 def database_url(request, tmp_path_factory) -> Iterator[str]:
     """A migrated database per engine, shared by the session's transactional tests."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'qms.sqlite3'}"
-        migrate.upgrade(url)
-        yield url
-        dispose_engines()
-        return
-    base = pg.base_url()
-    if base is None:
-        skip_or_fail(pg.SKIP_REASON)
-    with pg.temp_database(base) as url:
-        migrate.upgrade(url)
+    sqlite_file = tmp_path_factory.mktemp("db") / "qms.sqlite3"
+    with pg.migrated_database(request.param, sqlite_file) as url:
         yield url
 
 

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -34,3 +35,26 @@ def temp_database(base: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def migrated_database(engine: str, sqlite_file: Path) -> Iterator[str]:
+    """The URL of a database migrated to the newest revision: ``sqlite_file`` for
+    ``"sqlite"``, else a throwaway PostgreSQL database (skipped, or failed under
+    ``QMS_REQUIRE_ALL``, without a server)."""
+    from qms.db import migrate
+    from qms.db.engine import dispose_engines
+    from tests.skips import skip_or_fail
+
+    if engine == "sqlite":
+        url = f"sqlite:///{sqlite_file}"
+        migrate.upgrade(url)
+        yield url
+        dispose_engines()
+        return
+    base = base_url()
+    if base is None:
+        skip_or_fail(SKIP_REASON)
+    with temp_database(base) as url:
+        migrate.upgrade(url)
+        yield url

@@ -19,16 +19,14 @@ import pytest
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import sessionmaker
 
-from qms.db import migrate
 from qms.db.base import Base
-from qms.db.engine import bound_sessions, dispose_engines, get_engine
+from qms.db.engine import bound_sessions, get_engine
 from qms.db.models import AuditLog
 from qms.domain.permissions import allowed
 from qms.domain.roles import Role
 from qms.services.context import Actor
 from tests import pg
 from tests.reliability.service_catalog import SERVICES, Call, World, build_world
-from tests.skips import skip_or_fail
 
 ROLES = (Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER, Role.VIEWER)
 SKIPPED_TABLES = {"audit_log", "audit_chain"}
@@ -43,17 +41,7 @@ class Prepared:
 
 @contextmanager
 def _engine_url(engine: str, folder: Path) -> Iterator[str]:
-    if engine == "sqlite":
-        url = f"sqlite:///{folder / 'walk.sqlite3'}"
-        migrate.upgrade(url)
-        yield url
-        dispose_engines()
-        return
-    base = pg.base_url()
-    if base is None:
-        skip_or_fail(pg.SKIP_REASON)
-    with pg.temp_database(base) as url:
-        migrate.upgrade(url)
+    with pg.migrated_database(engine, folder / "walk.sqlite3") as url:
         yield url
 
 
