@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from qms.i18n import t
-from qms.queries import audit_log
+from qms.core import clock
+from qms.core.i18n import t
 from qms.queries.dashboard import plan_progress
 from qms.queries.overview import overview
-from qms.services import clock
 from qms.services.nc_records import today
+from qms.trail import queries as audit_log
 from qms.ui.dashboard import plan_panel
 from qms.ui.dashboard_tiles import dashboard
 from qms.ui.guard import guard

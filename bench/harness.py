@@ -15,11 +15,11 @@ from typing import Any
 
 from sqlalchemy import Engine, event, select
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db.models import Organization, User
 from qms.db.uow import read_session
-from qms.domain.roles import Role
 from qms.services import auth, users
-from qms.services.context import Actor
 from qms.ui.registry import PAGES, PageSpec
 
 BENCH_USER = "bench.quantri"
@@ -109,7 +109,7 @@ def bare_render(url: str, sql: str) -> float:
     """Run the bare baseline page once; its script run time in seconds."""
     from streamlit.testing.v1 import AppTest
 
-    from qms.config import ROOT
+    from qms.core.config import ROOT
 
     at = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=30)
     at.session_state["bench.url"] = url

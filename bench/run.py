@@ -28,8 +28,8 @@ from bench.harness import bare_render, bench_session, render  # noqa: E402
 from bench.results_md import write_markdown  # noqa: E402
 from qms.db import migrate  # noqa: E402
 from qms.db.engine import dispose_engines  # noqa: E402
-from qms.services.demo import load_demo  # noqa: E402
-from qms.services.demo_scale_world import generate_world  # noqa: E402
+from qms.demo.nam_trung import load_demo  # noqa: E402
+from qms.demo.scale.world import generate_world  # noqa: E402
 from qms.ui.registry import PAGES  # noqa: E402
 
 TMP = ROOT / "bench" / "tmp"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from qms.config import settings
+from qms.core.config import settings
 from qms.db import models  # noqa: F401  (registers every table)
 from qms.db.base import Base
 from qms.db.engine import get_engine

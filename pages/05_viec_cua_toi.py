@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.my_work import my_work
 from qms.services.nc_records import today
 from qms.ui import my_work_view

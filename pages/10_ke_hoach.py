@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core import clock
+from qms.core.i18n import t
 from qms.queries.organizations import list_units
 from qms.queries.plans import list_plans, plan_header, task_detail, task_table
 from qms.queries.users import list_users
-from qms.services import clock
 from qms.ui import plan_view
 from qms.ui.guard import guard
 from qms.ui.plan_task import task_panel

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
-from qms.i18n import t
+from qms.core.errors import DomainError
+from qms.core.i18n import t
 from qms.services import plan_import, plan_save
 from qms.ui import plan_import_view
 from qms.ui.guard import guard

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.queries.trace import evidence_register, file_content
 from qms.ui.guard import guard
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries import scoring as queries
 from qms.ui import scoring_forms, scoring_view
 from qms.ui.guard import guard

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.period_reports import period_report
 from qms.queries.plans import list_plans, periods_of
 from qms.ui import period_report_view as view

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries import documents as queries
 from qms.services.document_records import today
 from qms.ui import documents_detail as detail_view

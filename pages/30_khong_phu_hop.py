@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries import nonconformities as queries
 from qms.queries.nc_detail import nc_detail
 from qms.services.nc_records import today

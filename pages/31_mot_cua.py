@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.onestop import figures_by_period, proposals
 from qms.queries.plans import list_plans
 from qms.ui import nc_onestop

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries import risks as queries
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries import audits as queries
 from qms.ui import audit_fill
 from qms.ui.guard import guard

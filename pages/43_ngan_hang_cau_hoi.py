@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.audits import bank_rows
 from qms.services.audit_bank import seed_bank
 from qms.ui import audit_bank

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.management_reviews import list_reviews, review_detail
 from qms.queries.users import list_users
 from qms.services.nc_records import today

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
-from qms.i18n import LANGUAGES, t
+from qms.core.errors import DomainError
+from qms.core.i18n import LANGUAGES, t
 from qms.services import auth
 from qms.ui.guard import guard
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
-from qms.i18n import t
+from qms.core.errors import DomainError
+from qms.core.i18n import t
 from qms.queries.organizations import get_organization, list_units
 from qms.services import organizations
 from qms.services.organizations import ORG_FIELDS, OrgInput

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users, users_frame
 from qms.ui import user_forms

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from qms.i18n import t
-from qms.queries import audit_log
+from qms.core.i18n import t
 from qms.reports.excel import frame_to_xlsx, stamp
+from qms.trail import queries as audit_log
 from qms.ui.guard import guard
 
 actor = guard("audit_log")

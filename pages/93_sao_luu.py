@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.reports.excel import stamp
 from qms.services.backup import backup_for
 from qms.ui.guard import guard

@@ -10,17 +10,17 @@ from typing import Any
 
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.errors import DomainError
+from qms.core.i18n import t
+from qms.core.roles import Role, parse_roles
 from qms.db import migrate
 from qms.db.engine import dispose_engines
 from qms.db.models import Organization, Unit, User
 from qms.db.uow import read_session
-from qms.domain.errors import DomainError
-from qms.domain.roles import Role, parse_roles
-from qms.i18n import t
+from qms.demo.nam_trung import load_demo
+from qms.demo.scale.world import WORLDS, generate_world
 from qms.services import users
-from qms.services.context import Actor
-from qms.services.demo import load_demo
-from qms.services.demo_scale_world import WORLDS, generate_world
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,16 +57,20 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+FEATURE_CLIS = ("qms.trail.cli",)
+
+
 def _feature_modules() -> list[Any]:
-    """Feature command groups (``plan``, ``procedures``, ``report`` …), each a module in
-    ``qms/commands/`` with ``add_commands(subparsers)`` and ``run(args) -> str | None``."""
+    """Feature command groups (``plan``, ``procedures``, ``report`` …), each a module with
+    ``add_commands(subparsers)`` and ``run(args) -> str | None``: those in ``qms/commands/``
+    and each feature package's ``cli.py``."""
     import importlib
     import pkgutil
 
     import qms.commands as package
 
-    return [importlib.import_module(f"qms.commands.{info.name}")
-            for info in pkgutil.iter_modules(package.__path__)]
+    names = [f"qms.commands.{info.name}" for info in pkgutil.iter_modules(package.__path__)]
+    return [importlib.import_module(name) for name in [*names, *FEATURE_CLIS]]
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -95,5 +95,5 @@ class FakeClock:
 @pytest.fixture
 def clock(monkeypatch) -> FakeClock:
     fake = FakeClock()
-    monkeypatch.setattr("qms.services.clock.now", fake.now)
+    monkeypatch.setattr("qms.core.clock.now", fake.now)
     return fake

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db.uow import unit_of_work
-from qms.domain.roles import Role
 from qms.services import auth
-from qms.services.context import Actor
 from qms.services.organizations import OrgInput, add_unit, insert_organization
 from qms.services.users import UserInput, create_user
 

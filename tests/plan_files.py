@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from functools import cache
 
-from qms.config import ROOT
+from qms.core.config import ROOT
 
 SEED = ROOT / "qms" / "data" / "plans" / "ke-hoach-cchc-nam-trung-2023.txt"
 

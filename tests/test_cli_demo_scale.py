@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qms import cli
-from qms.i18n import t
+from qms.core.i18n import t
 
 
 def test_synthetic_history_is_refused_on_a_database_that_already_has_data(

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from qms import cli
-from qms.config import ROOT
+from qms.core.config import ROOT
+from qms.demo.nam_trung import load_demo
 from qms.queries.plans import list_plans
-from qms.services.demo import load_demo
 from tests.plan_files import SEED
 
 TASK_KEYS = {"text", "references", "targets", "is_duty"}

@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from qms.config import ROOT
+from qms.core.config import ROOT
 
 
 def _imports(path: Path) -> set[str]:

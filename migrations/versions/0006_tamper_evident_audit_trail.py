@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from qms.db.models.audit import GENESIS
-from qms.domain.audit_chain import row_digest
+from qms.trail.models import GENESIS
+from qms.trail.chain import row_digest
 
 revision: str = '0006'
 down_revision: str | None = '0005'

@@ -7,9 +7,9 @@ import argparse
 from sqlalchemy import select
 
 from qms.commands.report import register
+from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.i18n import t
 from qms.queries.audit_report_data import audit_report_data
 from qms.reports.audit_plan import audit_plan_pdf
 from qms.reports.audit_report import audit_report_pdf

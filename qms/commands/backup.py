@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.services.backup import create_backup, restore_backup
 
 

@@ -12,10 +12,10 @@ import argparse
 from sqlalchemy import select
 
 from qms.commands.report import register
+from qms.core.errors import NotFound
+from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.domain.errors import NotFound
-from qms.i18n import t
 from qms.queries.nc_reports import car_form, register_report
 from qms.queries.nonconformities import nc_id_by_number
 from qms.reports.nc_forms import car_pdf

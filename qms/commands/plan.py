@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.i18n import t
 from qms.services import plan_import, plan_save
-from qms.services.context import Actor
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -8,15 +8,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qms.commands.report import register
+from qms.core.actor import Actor
+from qms.core.errors import NotFound
+from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.domain.errors import NotFound
-from qms.i18n import t
 from qms.queries.document_copy import choose_revision, copy_of
 from qms.queries.documents import document_detail, document_id_by_code
 from qms.queries.organizations import get_organization
 from qms.reports.controlled_copy import controlled_copy_pdf
-from qms.services.context import Actor
 from qms.services.document_sync import PROCEDURES_DIR, Outcome, SyncReport, sync_procedures
 
 

@@ -6,9 +6,9 @@ import argparse
 
 from sqlalchemy import select
 
+from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.i18n import t
 from qms.services.nc_records import today
 from qms.services.reminders import send_reminders
 

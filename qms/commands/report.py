@@ -16,7 +16,7 @@ import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
-from qms.i18n import t
+from qms.core.i18n import t
 
 REPORT_KINDS: dict[str, Callable[[argparse.Namespace], bytes]] = {}
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}

@@ -14,10 +14,10 @@ import argparse
 from sqlalchemy import select
 
 from qms.commands.report import register
+from qms.core.errors import NotFound
+from qms.core.i18n import t
 from qms.db.models import ManagementReview, Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.domain.errors import NotFound
-from qms.i18n import t
 from qms.queries.management_reviews import review_detail
 from qms.queries.nc_reports import org_header
 from qms.queries.period_reports import period_report

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from qms.config import settings
+from qms.core.config import settings
 
 _lock = threading.Lock()
 _engines: dict[str, Engine] = {}

@@ -7,7 +7,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from qms.config import ROOT, settings
+from qms.core.config import ROOT, settings
 from qms.db.engine import get_engine
 
 

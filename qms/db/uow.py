@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from qms.core.errors import Conflict
 from qms.db.engine import session_factory
-from qms.domain.errors import Conflict
 
 
 class UnitOfWork:

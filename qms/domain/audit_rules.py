@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qms.core.errors import ValidationFailed
 from qms.domain.clauses import BankQuestion, Clause
-from qms.domain.errors import ValidationFailed
 
 
 @dataclass(frozen=True)

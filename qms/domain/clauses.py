@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from qms.domain.text import clean
+from qms.core.text import clean
 
 CLAUSE_HEADER = ("code", "title", "parent")
 QUESTION_HEADER = ("code", "clause", "question", "evidence", "applies_to")

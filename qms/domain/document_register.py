@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from qms.domain.errors import ValidationFailed
+from qms.core.errors import ValidationFailed
+from qms.core.text import clean, fold
+from qms.core.vn_dates import parse_vn_date
 from qms.domain.procedure_doc import CODE_PATTERN, DocumentType
-from qms.domain.text import clean, fold
-from qms.domain.vn_dates import parse_vn_date
 
 # Column -> the headers accepted for it (compared folded: "Mã tài liệu" == "ma tai lieu").
 COLUMNS: Mapping[str, tuple[str, ...]] = {

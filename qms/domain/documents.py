@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from qms.domain.errors import Conflict, ValidationFailed
-from qms.domain.text import nfc
+from qms.core.errors import Conflict, ValidationFailed
+from qms.core.text import nfc
 
 SIGNATURE_MEANING = "Phê duyệt ban hành"  # what the approver's electronic signature means
 DEFAULT_REVIEW_MONTHS = 12

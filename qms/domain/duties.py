@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from qms.domain.errors import Conflict, ValidationFailed
+from qms.core.errors import Conflict, ValidationFailed
 
 
 class DutyStatus(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from qms.domain.errors import Conflict, ValidationFailed
+from qms.core.errors import Conflict, ValidationFailed
 
 NARRATIVES = ("general_assessment", "difficulties", "next_tasks")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from qms.domain.errors import Conflict, ValidationFailed
+from qms.core.errors import Conflict, ValidationFailed
 
 DEFAULT_VERIFY_WAIT_DAYS = 30
 

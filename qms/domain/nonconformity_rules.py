@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from qms.domain import validation
-from qms.domain.errors import ValidationFailed
-from qms.domain.text import clean, fold
+from qms.core import validation
+from qms.core.errors import ValidationFailed
+from qms.core.text import clean, fold
 
 DEFAULT_PREFIX = "KPH"
 RECURRENCE_MONTHS = 12

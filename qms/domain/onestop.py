@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from qms.domain.errors import ValidationFailed
-from qms.domain.text import fold
+from qms.core.errors import ValidationFailed
+from qms.core.text import fold
 
 ON_TIME_WORDS = "dung han"  # folded "đúng hạn": the words that name the on-time target
 MAX_COUNT = 10_000_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from qms.domain.text import fold
+from qms.core.text import fold
 
 _BEFORE_DAY = re.compile(r"truoc ngay (\d{1,2})")
 

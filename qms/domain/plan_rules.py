@@ -7,7 +7,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
 
-from qms.domain.text import fold
+from qms.core.text import fold
 
 
 class TaskStatus(StrEnum):

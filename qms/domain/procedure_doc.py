@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from qms.domain.text import clean, nfc
+from qms.core.text import clean, nfc
 
 
 class DocumentType(StrEnum):

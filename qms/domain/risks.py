@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from qms.domain.errors import ValidationFailed
+from qms.core.errors import ValidationFailed
 
 SCALE = range(1, 6)  # likelihood and impact are both 1 (rare / minor) … 5 (almost sure / severe)
 

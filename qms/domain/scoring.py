@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from qms.domain.errors import Conflict, ValidationFailed
+from qms.core.errors import Conflict, ValidationFailed
 
 STEP = 0.25
 

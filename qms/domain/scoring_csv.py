@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from qms.domain.text import clean, fold
+from qms.core.text import clean, fold
 
 COLUMNS = 7
 _CODE = re.compile(r"^\d+(\.[0-9A-Za-z]+)*$")

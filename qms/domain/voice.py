@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from qms.domain.errors import ValidationFailed
+from qms.core.errors import ValidationFailed
 
 DEFAULT_TARGET = 90.0  # % satisfied when the plan sets no satisfaction target
 DEFAULT_ANSWER_DAYS = 10  # calendar days from receipt to the answer deadline (practice)

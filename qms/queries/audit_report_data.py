@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qms.core import clock
+from qms.core.errors import NotFound
 from qms.domain.audit_rules import Score
-from qms.domain.errors import NotFound
 from qms.queries.audits import (
     AuditView,
     FindingView,
@@ -17,7 +18,6 @@ from qms.queries.audits import (
     get_audit,
 )
 from qms.queries.organizations import get_organization
-from qms.services import clock
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from qms.data_files import read_packaged
+from qms.core.data_files import read_packaged
 from qms.db.models import Document, Plan, PlanTask, Unit, User
 from qms.db.uow import read_session
 from qms.domain.clauses import load_clauses

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from qms.data_files import read_packaged
+from qms.core.data_files import read_packaged
 from qms.db.models import (
     Audit,
     AuditProgramme,

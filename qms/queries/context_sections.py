@@ -9,12 +9,13 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 
-from qms.db.models import AuditLog, Plan, Unit, User, UserRole
+from qms.core.roles import Role
+from qms.core.vn_dates import vn_short_date
+from qms.db.models import Plan, Unit, User, UserRole
 from qms.db.uow import read_session
-from qms.domain.roles import Role
-from qms.domain.vn_dates import vn_short_date
 from qms.queries.plan_sections import window_text
 from qms.queries.sections import Section, in_window
+from qms.trail.models import AuditLog
 
 VN = timezone(timedelta(hours=7))
 

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from qms.core.text import fold
 from qms.db.models import Document, DocumentRevision, RevisionAttachment, StoredFile, Unit
 from qms.db.uow import read_session
 from qms.domain.documents import (
@@ -20,7 +21,6 @@ from qms.domain.documents import (
     RevisionStatus,
     review_state,
 )
-from qms.domain.text import fold
 
 REGISTER_STATUSES = ("effective", "draft", "in_review", "obsolete")
 REGISTER_COLUMNS = ("id", "code", "title", "type", "owner_unit", "issue", "effective_date",

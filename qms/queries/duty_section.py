@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.domain.duties import DutyStatus
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.duties import P, pairs
 from qms.queries.sections import Section
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from qms.domain.permissions import OWN_UNIT, allowed
-from qms.domain.roles import Role
+from qms.core.actor import Actor
+from qms.core.permissions import OWN_UNIT, allowed
+from qms.core.roles import Role
 from qms.queries.duties import DutyRow, owned_pending, submitted_queue
 from qms.queries.work_items import WorkItem
-from qms.services.context import Actor
 
 PAGE = "pages/14_tu_kiem_tra.py"
 SOON_DAYS = 14

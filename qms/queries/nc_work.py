@@ -8,13 +8,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db.models import ReportingPeriod
 from qms.db.models.quality import CorrectiveAction, NcProposal, Nonconformity, Verification
 from qms.db.uow import read_session
 from qms.domain.nonconformity import ActionStatus, NcStatus, action_overdue
-from qms.domain.roles import Role
 from qms.queries.work_items import WorkItem
-from qms.services.context import Actor
 from qms.services.nc_records import verify_wait_days
 
 PAGE = "pages/30_khong_phu_hop.py"

@@ -11,13 +11,13 @@ import pandas as pd
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from qms.core.text import fold
 from qms.db.models import Document, Unit, User
 from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session
 from qms.domain.ageing import BUCKET_NAMES, found_between
 from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus, NcStatus, days_open
 from qms.domain.nonconformity_rules import parse_number
-from qms.domain.text import fold
 from qms.services.nc_records import number_prefix
 
 REGISTER_COLUMNS = ("id", "number", "found_on", "title", "source", "unit", "procedure",

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from qms.db.models import AuditLog, Unit, User
+from qms.core import clock
+from qms.db.models import Unit, User
 from qms.db.uow import read_session
-from qms.services import clock
+from qms.trail.models import AuditLog
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from qms.core.vn_dates import vn_short_date
 from qms.db.models import (
     OneStopFigures,
     Plan,
@@ -26,7 +27,6 @@ from qms.db.models import (
 from qms.db.uow import read_session
 from qms.domain.onestop import Figures
 from qms.domain.plan_rules import TaskStatus, target_met
-from qms.domain.vn_dates import vn_short_date
 from qms.queries.sections import Section
 
 

@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import and_, case, func, or_, select
 
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.db.models import (
     Audit,
     CorrectiveAction,
@@ -18,8 +20,6 @@ from qms.db.models import (
 )
 from qms.db.uow import read_session
 from qms.domain.nonconformity import NcStatus
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.plan_sections import window_text
 from qms.queries.sections import Section
 from qms.services.nc_records import today

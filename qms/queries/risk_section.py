@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from qms.core.i18n import t
 from qms.db.models import Risk, RiskAction, RiskReview
 from qms.db.uow import read_session
 from qms.domain import risks as rules
 from qms.domain.risks import ActionStatus
-from qms.i18n import t
 from qms.queries.risks import code_of
 from qms.queries.sections import Section, in_window
 

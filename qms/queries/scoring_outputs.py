@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain.evidence_pack import pack_name
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.nc_reports import org_header
 from qms.queries.scoring import SheetDetail, sheet_detail, sheet_id_for, stored_files
 from qms.reports.evidence_pack import evidence_pack_zip

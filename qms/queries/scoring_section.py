@@ -7,9 +7,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.core.i18n import t
 from qms.db.models import Plan, ReportingPeriod, ScoreSheet
 from qms.db.uow import read_session
-from qms.i18n import t
 from qms.queries.scoring import sheet_detail
 from qms.queries.sections import Section
 from qms.reports.self_assessment import pct, points

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, select
 
+from qms.core.text import fold
 from qms.db.models import (
     Evidence,
     Plan,
@@ -19,7 +20,6 @@ from qms.db.models import (
     Unit,
 )
 from qms.db.uow import read_session
-from qms.domain.text import fold
 from qms.services.trace import ENTITY_TYPES, LINKABLE
 
 

@@ -9,9 +9,9 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from qms.core import clock
 from qms.db.models import Unit, User
 from qms.db.uow import read_session
-from qms.services import clock
 
 
 @dataclass(frozen=True)

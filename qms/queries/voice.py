@@ -11,13 +11,13 @@ import pandas as pd
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.db.models import Plan, ReportingPeriod, Unit, User
 from qms.db.models.quality import Nonconformity
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import read_session
 from qms.domain import voice as rules
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.services.voice import CRITERION, FEEDBACK, plan_target
 
 

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 
+from qms.core.actor import Actor
+from qms.core.vn_dates import vn_short_date
 from qms.db.models.voice import CitizenFeedback
 from qms.db.uow import read_session
-from qms.domain.vn_dates import vn_short_date
 from qms.queries.work_items import WorkItem
-from qms.services.context import Actor
 from qms.services.voice import may_answer
 
 PAGE = "pages/32_y_kien_nguoi_dan.py"

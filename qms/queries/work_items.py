@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from qms.services.context import Actor
+from qms.core.actor import Actor
 
 
 @dataclass(frozen=True)

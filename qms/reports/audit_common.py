@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from qms.core.text import clean
+from qms.core.vn_dates import vn_short_date
 from qms.domain.audit_rules import DEFAULT_SCALE
-from qms.domain.text import clean
-from qms.domain.vn_dates import vn_short_date
 from qms.queries.audit_report_data import AuditReportData
 from qms.reports.frame import Issuer, Signature, bullet, heading, paragraph
 

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from qms.domain.text import nfc
+from qms.core.text import nfc
 from qms.reports.fonts import SERIF
 from qms.reports.styles import CONTENT_WIDTH, GRID_WIDTH, RULE_WIDTH, TEXT_COLOUR
 from qms.reports.styles import style as get_style

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from qms.domain.text import nfc
+from qms.core.text import nfc
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL = 32_767  # the most characters one cell holds

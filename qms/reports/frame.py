@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from qms.domain.text import clean
-from qms.domain.vn_dates import place_date_line
+from qms.core.text import clean
+from qms.core.vn_dates import place_date_line
 from qms.reports.blocks import Rule, bullet, heading, paragraph, table, to_markup, widths
 from qms.reports.fonts import SERIF, SERIF_BOLD
 from qms.reports.pages import PageNumbers, render_story

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from qms.domain.text import nfc
+from qms.core.text import nfc
 from qms.reports.blocks import bullet, heading, paragraph, table, to_markup, widths
 from qms.reports.fonts import SERIF_BOLD
 from qms.reports.styles import CONTENT_WIDTH, SMALL_SIZE

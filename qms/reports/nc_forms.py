@@ -9,8 +9,8 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from qms.domain.text import clean
-from qms.domain.vn_dates import vn_short_date
+from qms.core.text import clean
+from qms.core.vn_dates import vn_short_date
 from qms.reports.frame import (
     DocumentMeta,
     Issuer,

@@ -8,7 +8,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
-from qms.domain.text import clean
+from qms.core.text import clean
 from qms.reports.frame import (
     DocumentMeta,
     Signature,

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from qms.domain.text import clean
+from qms.core.text import clean
 from qms.reports.fonts import SERIF, SERIF_BOLD, register_fonts
 from qms.reports.styles import (
     BODY_SIZE,

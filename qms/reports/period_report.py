@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from reportlab.platypus import Flowable
 
-from qms.domain.text import clean
-from qms.domain.vn_dates import vn_short_date
+from qms.core.text import clean
+from qms.core.vn_dates import vn_short_date
 from qms.queries.period_reports import PeriodReportData
 from qms.queries.sections import Section
 from qms.reports.excel import sheets_to_xlsx

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from qms.core.text import clean
+from qms.core.vn_dates import vn_long_date, vn_short_date
 from qms.domain.management_review import ReviewActionStatus, ReviewStatus
-from qms.domain.text import clean
-from qms.domain.vn_dates import vn_long_date, vn_short_date
 from qms.queries.management_reviews import ReviewDetail
 from qms.reports.blocks import to_markup
 from qms.reports.fonts import SERIF

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.queries.risks import RiskRow
 from qms.reports.excel import frame_to_xlsx
 

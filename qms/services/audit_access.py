@@ -10,11 +10,11 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, NotFound, PermissionDenied
+from qms.core.permissions import allowed
 from qms.db.models import Audit, ChecklistItem, User
 from qms.domain.audit_rules import check_independence
-from qms.domain.errors import Conflict, NotFound, PermissionDenied
-from qms.domain.permissions import allowed
-from qms.services.context import Actor
 
 T = TypeVar("T")
 

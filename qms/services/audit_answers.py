@@ -14,17 +14,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Audit, ChecklistAttachment, ChecklistItem, Finding, User
 from qms.db.uow import unit_of_work
 from qms.domain import audit_rules as rules
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, ValidationFailed
-from qms.services import audit, clock
 from qms.services.audit_access import get_owned, require, require_status
-from qms.services.context import Actor
 from qms.services.evidence import store_file
 from qms.services.nonconformities import NcInput, insert_nonconformity
 from qms.services.trace import insert_link
+from qms.trail.record import record_change
 
 ATTACHABLE = frozenset({"png", "jpeg", "pdf"})
 
@@ -81,7 +82,7 @@ def record_answer(actor: Actor, item_id: int, data: AnswerInput,
                 raise _conflict(fresh.session, fresh.session.get(ChecklistItem, item_id)) \
                     from None
         finding_id = _sync_finding(s, actor, item)
-        audit.record(s, actor, "audit.answer", "checklist_question", item.id, before=before,
+        record_change(s, actor, "audit.answer", "checklist_question", item.id, before=before,
                      after={"result": data.result, "evidence_seen": evidence, "note": note})
         uow.commit()
         return SavedAnswer(item.id, item.version, finding_id, item.answered_at)
@@ -120,7 +121,7 @@ def attach_file(actor: Actor, item_id: int, name: str, data: bytes) -> int:
                                    file_id=stored.id, created_by_id=actor.user_id)
         s.add(link)
         s.flush()
-        audit.record(s, actor, "audit.attach", "checklist_question", item.id,
+        record_change(s, actor, "audit.attach", "checklist_question", item.id,
                      after={"file_id": stored.id, "name": stored.name})
         uow.commit()
         return stored.id
@@ -170,7 +171,7 @@ def raise_finding_nonconformity(actor: Actor, finding_id: int) -> int:
         task_id = s.get(ChecklistItem, finding.item_id).plan_task_id  # type: ignore[union-attr]
         if task_id is not None:
             insert_link(s, actor, task_id, "finding", finding.id)
-        audit.record(s, actor, "audit.finding.raise_nc", "finding", finding.id,
+        record_change(s, actor, "audit.finding.raise_nc", "finding", finding.id,
                      after={"nonconformity_id": nc.id, "number": nc.number})
         uow.commit()
         return nc.id

@@ -9,14 +9,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from qms.data_files import read_packaged
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.data_files import read_packaged
+from qms.core.errors import ValidationFailed
 from qms.db.models import BankQuestion
 from qms.db.uow import unit_of_work
 from qms.domain import clauses as cl
-from qms.domain import validation as v
-from qms.domain.errors import ValidationFailed
-from qms.services import audit
-from qms.services.context import Actor
+from qms.trail.record import record_change
 
 EDITABLE = ("clause", "question", "evidence", "applies_to", "active")
 
@@ -85,7 +85,7 @@ def save_bank(actor: Actor, edit: BankEdit) -> int:
             before = {k: getattr(row, k) for k in changes}
             for name, value in changes.items():
                 setattr(row, name, value)
-            audit.record(s, actor, "audit.bank.update", "bank_question", row.id,
+            record_change(s, actor, "audit.bank.update", "bank_question", row.id,
                          before=before, after=changes)
         for values in edit.added:
             _add(s, actor, _clean({"active": True, **values}))
@@ -102,7 +102,7 @@ def _add(s: Session, actor: Actor, values: dict[str, Any]) -> None:
                        **{"applies_to": cl.ALL_UNITS, "evidence": "", **values})
     s.add(row)
     s.flush()
-    audit.record(s, actor, "audit.bank.create", "bank_question", row.id, after=values)
+    record_change(s, actor, "audit.bank.create", "bank_question", row.id, after=values)
 
 
 def seed_bank(actor: Actor) -> int:
@@ -111,7 +111,7 @@ def seed_bank(actor: Actor) -> int:
     with unit_of_work() as uow:
         added = ensure_bank(uow.session, actor.organization_id)
         if added:
-            audit.record(uow.session, actor, "audit.bank.seed", "bank_question", 0,
+            record_change(uow.session, actor, "audit.bank.seed", "bank_question", 0,
                          after={"added": added})
         uow.commit()
         return added

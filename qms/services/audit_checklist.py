@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import ValidationFailed
 from qms.db.models import (
     Audit,
     ChecklistItem,
@@ -19,14 +22,11 @@ from qms.db.models import (
 )
 from qms.db.uow import unit_of_work
 from qms.domain import audit_rules as rules
-from qms.domain import validation as v
-from qms.domain.errors import ValidationFailed
 from qms.domain.procedure_doc import parse_steps
-from qms.services import audit
 from qms.services.audit_access import get_owned, require, require_status
 from qms.services.audit_bank import active_bank
-from qms.services.context import Actor
 from qms.services.trace import insert_link
+from qms.trail.record import record_change
 
 PROCEDURE_CLAUSE = "8.1"
 
@@ -101,7 +101,7 @@ def generate_checklist(actor: Actor, audit_id: int) -> int:
             if draft.plan_task_id is not None:
                 insert_link(s, actor, draft.plan_task_id, "checklist_question", item.id)
         if added:  # nothing new: no change, no audit row
-            audit.record(s, actor, "audit.checklist.generate", "audit", row.id,
+            record_change(s, actor, "audit.checklist.generate", "audit", row.id,
                          after={"added": added})
             uow.commit()
         return added
@@ -172,7 +172,7 @@ def add_question(actor: Actor, audit_id: int, data: QuestionInput) -> int:
         _apply(s, actor, row, item, data)
         s.add(item)
         s.flush()
-        audit.record(s, actor, "audit.checklist.add", "checklist_question", item.id,
+        record_change(s, actor, "audit.checklist.add", "checklist_question", item.id,
                      after={"question": item.question, "auditor_id": item.auditor_id})
         uow.commit()
         return item.id
@@ -186,7 +186,7 @@ def edit_question(actor: Actor, item_id: int, data: QuestionInput) -> None:
         before = {"question": item.question, "clause": item.clause,
                   "auditor_id": item.auditor_id, "unit_id": item.unit_id}
         _apply(s, actor, row, item, data)
-        audit.record(s, actor, "audit.checklist.edit", "checklist_question", item.id,
+        record_change(s, actor, "audit.checklist.edit", "checklist_question", item.id,
                      before=before, after={"question": item.question, "clause": item.clause,
                                            "auditor_id": item.auditor_id,
                                            "unit_id": item.unit_id})
@@ -203,7 +203,7 @@ def assign_questions(actor: Actor, item_ids: list[int], auditor_id: int | None) 
             _apply(s, actor, row, item, QuestionInput(item.question, item.clause,
                                                       item.evidence_hint, item.unit_id,
                                                       auditor_id))
-            audit.record(s, actor, "audit.checklist.assign", "checklist_question", item.id,
+            record_change(s, actor, "audit.checklist.assign", "checklist_question", item.id,
                          before={"auditor_id": before}, after={"auditor_id": auditor_id})
         uow.commit()
 
@@ -222,7 +222,7 @@ def move_question(actor: Actor, item_id: int, step: int) -> None:
         if other is None:
             return
         item.ordinal, other.ordinal = other.ordinal, item.ordinal
-        audit.record(s, actor, "audit.checklist.move", "checklist_question", item.id,
+        record_change(s, actor, "audit.checklist.move", "checklist_question", item.id,
                      after={"ordinal": item.ordinal})
         uow.commit()
 
@@ -232,7 +232,7 @@ def remove_question(actor: Actor, item_id: int) -> None:
     with unit_of_work() as uow:
         s = uow.session
         _, item = _editable(s, actor, item_id)
-        audit.record(s, actor, "audit.checklist.remove", "checklist_question", item.id,
+        record_change(s, actor, "audit.checklist.remove", "checklist_question", item.id,
                      before={"question": item.question, "source_ref": item.source_ref})
         for link in s.scalars(select(TraceLink).where(
                 TraceLink.entity_type == "checklist_question", TraceLink.entity_id == item.id)):

@@ -8,14 +8,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Audit, AuditProgramme, ChecklistItem, Document, PlanTask, Unit
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, ValidationFailed
-from qms.services import audit
 from qms.services.audit_access import check_member, get_owned, require, require_status
-from qms.services.context import Actor
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 AUDIT_TYPES = ("internal", "external")
 
@@ -37,7 +37,7 @@ def create_programme(actor: Actor, year: int, objectives: str = "", notes: str =
                              objectives=objectives, notes=notes)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "audit.programme.create", "audit_programme", row.id,
+        record_change(s, actor, "audit.programme.create", "audit_programme", row.id,
                      after={"year": year, "objectives": objectives})
         uow.commit()
         return row.id
@@ -97,7 +97,7 @@ def plan_audit(actor: Actor, programme_id: int, data: AuditInput) -> int:
                     status="planned", **values)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "audit.plan", "audit", row.id, after=values)
+        record_change(s, actor, "audit.plan", "audit", row.id, after=values)
         uow.commit()
         return row.id
 
@@ -115,7 +115,7 @@ def update_plan(actor: Actor, audit_id: int, data: AuditInput, expected_version:
         for name, value in values.items():
             setattr(row, name, value)
         s.flush()
-        audit.record(s, actor, "audit.update", "audit", row.id, before=before, after=values)
+        record_change(s, actor, "audit.update", "audit", row.id, before=before, after=values)
         uow.commit()
         return row.version
 
@@ -128,7 +128,7 @@ def start_audit(actor: Actor, audit_id: int) -> None:
         require(actor, "audit.edit_checklist", row)
         require_status(row, "planned")
         row.status = "in_progress"
-        audit.record(s, actor, "audit.start", "audit", row.id,
+        record_change(s, actor, "audit.start", "audit", row.id,
                      before={"status": "planned"}, after={"status": "in_progress"})
         uow.commit()
 
@@ -151,7 +151,7 @@ def conclude_audit(actor: Actor, audit_id: int, conclusion: str, recommendations
         row.conclusion, row.recommendations = conclusion, recommendations
         row.status = "completed" if complete else row.status
         s.flush()
-        audit.record(s, actor, "audit.conclude", "audit", row.id, before=before, after={
+        record_change(s, actor, "audit.conclude", "audit", row.id, before=before, after={
             "conclusion": conclusion, "recommendations": recommendations, "status": row.status})
         uow.commit()
         return row.version
@@ -185,7 +185,7 @@ def plan_next_audit(actor: Actor, audit_id: int, programme_id: int, title: str,
                 question=item.question, evidence_hint=item.evidence_hint, unit_id=item.unit_id,
                 document_id=item.document_id, plan_task_id=item.plan_task_id,
                 auditor_id=item.auditor_id))
-        audit.record(s, actor, "audit.plan", "audit", row.id,
+        record_change(s, actor, "audit.plan", "audit", row.id,
                      after={**values, "copied_from_id": src.id})
         uow.commit()
         return row.id

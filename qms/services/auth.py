@@ -16,10 +16,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from qms.config import settings
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.config import settings
+from qms.core.errors import AuthenticationFailed, Conflict, ValidationFailed
+from qms.core.roles import Role
 from qms.db.models import AuthSession, Organization, User, UserRole
 from qms.db.uow import UnitOfWork, unit_of_work
-from qms.domain import validation as v
 from qms.domain.auth_rules import (
     LockoutPolicy,
     SessionPolicy,
@@ -27,13 +31,10 @@ from qms.domain.auth_rules import (
     is_locked,
     minutes_left,
 )
-from qms.domain.errors import AuthenticationFailed, Conflict, ValidationFailed
-from qms.domain.roles import Role
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.organizations import OrgInput, insert_organization
 from qms.services.passwords import hash_password, needs_rehash, verify_password
 from qms.services.users import UserInput, insert_user
+from qms.trail.record import record_change
 
 CLAIM_TTL = timedelta(seconds=120)
 TOUCH_EVERY = timedelta(seconds=60)
@@ -103,7 +104,7 @@ def create_first_admin(org: OrgInput | None, data: UserInput, password: str) -> 
         user = insert_user(uow.session, org_id, UserInput(**{**data.__dict__, "roles": roles}),
                            password)
         system = Actor.system(org_id, "setup")
-        audit.record(uow.session, system, "auth.first_admin", "user", user.id,
+        record_change(uow.session, system, "auth.first_admin", "user", user.id,
                      after={"username": user.username, "roles": sorted(user.roles)})
         uow.commit()
         return user.id
@@ -144,7 +145,7 @@ def _count_failure(session: Session, user: User, system: Actor, policy: LockoutP
     failed, locked_until = policy.after_failure(user.failed_logins, clock.now())
     user.failed_logins, user.locked_until = failed, locked_until
     action = "auth.locked" if locked_until else "auth.login_failed"
-    audit.record(session, system, action, "user", user.id,
+    record_change(session, system, action, "user", user.id,
                  after={"locked_until": locked_until} if locked_until else None)
 
 
@@ -158,7 +159,7 @@ def _open_session(uow: UnitOfWork, user: User, now: datetime) -> SignIn:
     uow.session.add(row)
     uow.session.flush()
     actor = actor_for(user, row.id)
-    audit.record(uow.session, actor, "auth.login", "user", user.id)
+    record_change(uow.session, actor, "auth.login", "user", user.id)
     uow.commit()
     return SignIn(actor, nonce)
 
@@ -217,7 +218,7 @@ def sign_out(actor: Actor) -> None:
         row = uow.session.get(AuthSession, actor.session_id)
         if row is not None and row.revoked_at is None:
             row.revoked_at, row.revoke_reason = clock.now(), "sign_out"
-            audit.record(uow.session, actor, "auth.logout", "user", row.user_id)
+            record_change(uow.session, actor, "auth.logout", "user", row.user_id)
             uow.commit()
 
 
@@ -230,7 +231,7 @@ def change_own_password(actor: Actor, current: str, new: str) -> None:
             raise ValidationFailed("auth.current_password_wrong")
         check_password_policy(new, user.username)
         user.password_hash = hash_password(new)
-        audit.record(uow.session, actor, "account.change_password", "user", user.id,
+        record_change(uow.session, actor, "account.change_password", "user", user.id,
                      before={"password": 0}, after={"password": 1})
         uow.commit()
 
@@ -244,6 +245,6 @@ def set_own_language(actor: Actor, language: str) -> None:
             return
         before = user.language
         user.language = language if language in ("vi", "en") else "vi"
-        audit.record(uow.session, actor, "account.set_language", "user", user.id,
+        record_change(uow.session, actor, "account.set_language", "user", user.id,
                      before={"language": before}, after={"language": user.language})
         uow.commit()

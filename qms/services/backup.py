@@ -22,14 +22,14 @@ from typing import Any
 from sqlalchemy import Connection, Date, LargeBinary, Table, func, insert, select, text
 from sqlalchemy.engine import Engine
 
+from qms.core.actor import Actor
+from qms.core.errors import ValidationFailed
 from qms.db import models  # noqa: F401  (registers every table)
 from qms.db.base import Base, UTCDateTime
 from qms.db.engine import get_engine
 from qms.db.migrate import upgrade
 from qms.db.uow import unit_of_work
-from qms.domain.errors import ValidationFailed
-from qms.services import audit
-from qms.services.context import Actor
+from qms.trail.record import record_change
 
 FORMAT = "qms-backup"
 FORMAT_VERSION = 1
@@ -166,6 +166,6 @@ def backup_for(actor: Actor) -> bytes:
     """An administrator's backup download: permission checked and the event audit-logged."""
     actor.require("system.backup")
     with unit_of_work() as uow:
-        audit.record(uow.session, actor, "system.backup", "organization", actor.organization_id)
+        record_change(uow.session, actor, "system.backup", "organization", actor.organization_id)
         uow.commit()
     return create_backup()

@@ -13,11 +13,12 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import User
 from qms.db.models.quality import CorrectiveAction, NcAttachment, Nonconformity, Verification
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, ValidationFailed
 from qms.domain.nonconformity import (
     ActionStatus,
     NcStatus,
@@ -28,8 +29,6 @@ from qms.domain.nonconformity import (
     check_verification,
     next_status,
 )
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.evidence import store_file
 from qms.services.nc_records import (
     ACTION_ENTITY,
@@ -46,6 +45,7 @@ from qms.services.nc_records import (
     today,
     verify_wait_days,
 )
+from qms.trail.record import record_change
 
 PLANNING = (NcStatus.ANALYSED, NcStatus.PLANNED, NcStatus.IN_PROGRESS)
 WORKING = (NcStatus.PLANNED, NcStatus.IN_PROGRESS)
@@ -81,7 +81,7 @@ def _step(s: Session, actor: Actor, nc: Nonconformity, step: NcStep, reason: str
     before = snapshot(nc)
     nc.status = next_status(nc.status, step).value
     s.flush()
-    audit.record(s, actor, f"nc.{step.value}", ENTITY, nc.id, before=before,
+    record_change(s, actor, f"nc.{step.value}", ENTITY, nc.id, before=before,
                  after=snapshot(nc), reason=reason)
 
 
@@ -120,7 +120,7 @@ def add_action(actor: Actor, nc_id: int, data: ActionInput) -> int:
                                status=ActionStatus.OPEN.value, created_by_id=actor.user_id)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "nc.action.add", ACTION_ENTITY, row.id,
+        record_change(s, actor, "nc.action.add", ACTION_ENTITY, row.id,
                      after={"nonconformity": nc.number, **action_snapshot(row)})
         uow.commit()
         return row.id
@@ -165,7 +165,7 @@ def reschedule_action(actor: Actor, action_id: int, data: ActionChange,
         row.owner_unit_id = owner.unit_id if owner else None
         row.due_date = data.due_date
         s.flush()
-        audit.record(s, actor, "nc.action.reschedule", ACTION_ENTITY, row.id, before=before,
+        record_change(s, actor, "nc.action.reschedule", ACTION_ENTITY, row.id, before=before,
                      after=action_snapshot(row), reason=reason)
         uow.commit()
         return row.version
@@ -225,7 +225,7 @@ def update_action(actor: Actor, action_id: int, data: ActionUpdate, expected_ver
                                action_id=row.id, file_id=stored.id,
                                created_by_id=actor.user_id))
         s.flush()
-        audit.record(s, actor, "nc.action.update", ACTION_ENTITY, row.id, before=before,
+        record_change(s, actor, "nc.action.update", ACTION_ENTITY, row.id, before=before,
                      after=action_snapshot(row))
         if nc.status == NcStatus.PLANNED:
             _step(s, actor, nc, NcStep.START)
@@ -259,7 +259,7 @@ def verify_effectiveness(actor: Actor, nc_id: int, data: VerificationInput,
                            verifier_name=actor.full_name, effective=data.effective, note=note)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "nc.verification", "nc_verification", row.id, after={
+        record_change(s, actor, "nc.verification", "nc_verification", row.id, after={
             "nonconformity": nc.number, "round": nc.round, "effective": data.effective,
             "verified_on": on, "note": note})
         if not data.effective:

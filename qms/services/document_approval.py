@@ -12,6 +12,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from qms.core import clock
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Document, DocumentRevision, User
 from qms.db.uow import unit_of_work
 from qms.domain.documents import (
@@ -23,9 +26,6 @@ from qms.domain.documents import (
     check_successor,
     next_status,
 )
-from qms.domain.errors import Conflict, ValidationFailed
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.document_records import (
     apply_meta,
     concurrency_guard,
@@ -38,7 +38,8 @@ from qms.services.document_records import (
     today,
 )
 from qms.services.passwords import verify_password
-from qms.services.stale import stale
+from qms.trail.record import record_change
+from qms.trail.stale import stale
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def approve_revision(actor: Actor, revision_id: int, password: str,
         if user is None:
             raise ValidationFailed("document.signature_needs_user")
         if not verify_password(user.password_hash, password):
-            audit.record(s, actor, "document.approve_refused", "document", doc.id,
+            record_change(s, actor, "document.approve_refused", "document", doc.id,
                          after={"revision_id": rev.id, "issue": rev.issue},
                          reason="wrong_password")
             uow.commit()
@@ -81,7 +82,7 @@ def approve_revision(actor: Actor, revision_id: int, password: str,
         s.flush()
         links = link_plan_tasks(s, actor, doc, current_plan_id(
             s, doc.organization_id, effective.year))
-        audit.record(s, actor, "document.approve", "document", doc.id,
+        record_change(s, actor, "document.approve", "document", doc.id,
                      before={"effective_issue": current.issue if current else None},
                      after={"effective_issue": rev.issue, "revision_id": rev.id,
                             "signed_at": rev.approved_at, "meaning": SIGNATURE_MEANING},

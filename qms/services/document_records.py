@@ -15,12 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from qms.core import clock
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, NotFound
+from qms.core.text import fold
 from qms.db.models import Document, DocumentRevision, Plan, PlanTask, TraceLink, Unit, User
 from qms.domain.documents import RevisionStatus, add_months, content_hash
-from qms.domain.errors import Conflict, NotFound
-from qms.domain.text import fold
-from qms.services import clock
-from qms.services.context import Actor
 from qms.services.trace import insert_link
 
 ENTITY = "procedure"  # the trace-link type of a controlled document

@@ -19,18 +19,18 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
+from qms.core.files import sniff
+from qms.core.i18n import t
 from qms.db.models import Document, DocumentRevision
 from qms.db.uow import unit_of_work
 from qms.domain.document_register import RegisterRow, map_header, parse_row
 from qms.domain.documents import DEFAULT_REVIEW_MONTHS, RevisionStatus, content_hash
-from qms.domain.errors import Conflict, ValidationFailed
-from qms.domain.files import sniff
 from qms.domain.procedure_doc import DocumentType
-from qms.i18n import t
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.document_records import apply_meta, concurrency_guard, start_review_cycle
 from qms.services.evidence import max_upload_bytes
+from qms.trail.record import record_change
 
 MAX_ROWS = 5000
 
@@ -151,6 +151,6 @@ def _insert(s: Session, actor: Actor, row: RegisterRow) -> None:
         change_summary=t("documents.import.summary", actor.language, issue=row.issue))
     s.add(rev)
     s.flush()
-    audit.record(s, actor, "document.import", "document", doc.id, after={
+    record_change(s, actor, "document.import", "document", doc.id, after={
         "code": row.code, "title": row.title, "issue": row.issue,
         "effective_date": row.effective_date})

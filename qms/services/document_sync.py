@@ -16,17 +16,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qms.config import ROOT
-from qms.data_files import read_packaged
+from qms.core.actor import Actor
+from qms.core.config import ROOT
+from qms.core.data_files import read_packaged
+from qms.core.errors import DomainError, NotFound
+from qms.core.i18n import t
 from qms.db.models import Document, DocumentRevision, Plan
 from qms.db.uow import unit_of_work
 from qms.domain.clauses import load_clauses
 from qms.domain.documents import OPEN_STATUSES, DocumentStatus, RevisionStatus, content_hash
-from qms.domain.errors import DomainError, NotFound
 from qms.domain.procedure_doc import ProcedureDoc, ProcedureFormatError, parse_procedure
-from qms.i18n import t
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.document_records import (
     META_FIELDS,
     apply_meta,
@@ -37,6 +36,7 @@ from qms.services.document_records import (
     start_review_cycle,
     user_named,
 )
+from qms.trail.record import record_change
 
 PROCEDURES_DIR = ROOT / "procedures"  # the commune's controlled documents as Markdown
 
@@ -169,7 +169,7 @@ def _create(s: Session, actor: Actor, name: str, parsed: ProcedureDoc, meta: dic
         **_people(s, org_id, parsed, "drafter", "reviewer", "approver"))
     s.add(rev)
     s.flush()
-    audit.record(s, actor, "document.sync", "document", doc.id, after={
+    record_change(s, actor, "document.sync", "document", doc.id, after={
         "code": doc.code, "issue": rev.issue, "status": rev.status, "file": name,
         "effective_date": rev.effective_date})
     return doc, rev
@@ -188,7 +188,7 @@ def _draft(s: Session, actor: Actor, name: str, doc: Document, parsed: Procedure
         **_people(s, doc.organization_id, parsed, "drafter"))
     s.add(rev)
     s.flush()
-    audit.record(s, actor, "document.sync", "document", doc.id, after={
+    record_change(s, actor, "document.sync", "document", doc.id, after={
         "issue": issue, "status": rev.status, "file": name, "content_hash": digest})
     return SyncItem(name, Outcome.DRAFTED, doc.code, issue)
 
@@ -203,7 +203,7 @@ def _refresh(s: Session, actor: Actor, name: str, doc: Document, rev: DocumentRe
     before = {"content_hash": rev.content_hash}
     rev.content, rev.meta, rev.content_hash, rev.source_hash = parsed.body, meta, digest, digest
     s.flush()
-    audit.record(s, actor, "document.sync", "document", doc.id, before=before,
+    record_change(s, actor, "document.sync", "document", doc.id, before=before,
                  after={"content_hash": digest, "issue": rev.issue, "file": name})
     return SyncItem(name, Outcome.DRAFT_UPDATED, doc.code, rev.issue)
 

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Document, DocumentRevision, RevisionAttachment
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
 from qms.domain.documents import (
     OPEN_STATUSES,
     DocumentStatus,
@@ -22,9 +25,6 @@ from qms.domain.documents import (
     check_independent,
     next_status,
 )
-from qms.domain.errors import Conflict, ValidationFailed
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.document_records import (
     concurrency_guard,
     document_in_org,
@@ -36,7 +36,8 @@ from qms.services.document_records import (
     today,
 )
 from qms.services.evidence import store_file
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 MAX_CONTENT = 200_000
 
@@ -85,7 +86,7 @@ def start_draft(actor: Actor, document_id: int, change_summary: str = "") -> int
             drafter_id=actor.user_id, drafter_name=name or actor.full_name, drafter_title=title)
         s.add(rev)
         s.flush()
-        audit.record(s, actor, "document.draft", "document", doc.id, after=_snapshot(rev),
+        record_change(s, actor, "document.draft", "document", doc.id, after=_snapshot(rev),
                      reason=summary)
         uow.commit()
         return rev.id
@@ -115,7 +116,7 @@ def edit_draft(actor: Actor, revision_id: int, data: DraftInput,
             rev.drafter_id = actor.user_id
             rev.drafter_name, rev.drafter_title = person(s, actor.user_id)
         s.flush()
-        audit.record(s, actor, "document.edit", "document", doc.id, before=before,
+        record_change(s, actor, "document.edit", "document", doc.id, before=before,
                      after=_snapshot(rev), reason=summary)
         uow.commit()
         return rev.version
@@ -138,7 +139,7 @@ def submit_revision(actor: Actor, revision_id: int, expected_version: int) -> No
         rev.reviewer_id, rev.reviewer_name, rev.reviewer_title, rev.reviewed_at = \
             None, "", "", None
         s.flush()
-        audit.record(s, actor, "document.submit", "document", doc.id, before=before,
+        record_change(s, actor, "document.submit", "document", doc.id, before=before,
                      after=_snapshot(rev), reason=rev.change_summary)
         uow.commit()
 
@@ -167,7 +168,7 @@ def review_revision(actor: Actor, revision_id: int, accept: bool, comments: str,
             rev.reviewer_id, rev.reviewer_name, rev.reviewer_title, rev.reviewed_at = \
                 None, "", "", None
         s.flush()
-        audit.record(s, actor, f"document.review_{action.value}", "document", doc.id,
+        record_change(s, actor, f"document.review_{action.value}", "document", doc.id,
                      before=before, after=_snapshot(rev), reason=comments)
         uow.commit()
 
@@ -184,7 +185,7 @@ def discard_revision(actor: Actor, revision_id: int, reason: str) -> None:
         rev.status = next_status(rev.status, RevisionAction.DISCARD).value
         rev.closed_at = clock.now()
         s.flush()
-        audit.record(s, actor, "document.discard", "document", doc.id, before=before,
+        record_change(s, actor, "document.discard", "document", doc.id, before=before,
                      after=_snapshot(rev), reason=reason)
         uow.commit()
 
@@ -212,7 +213,7 @@ def withdraw_document(actor: Actor, document_id: int, reason: str,
                 closed.append(rev.issue)
         doc.status, doc.next_review_date = DocumentStatus.OBSOLETE.value, None
         s.flush()
-        audit.record(s, actor, "document.withdraw", "document", doc.id,
+        record_change(s, actor, "document.withdraw", "document", doc.id,
                      before={"status": DocumentStatus.ACTIVE.value},
                      after={"status": doc.status, "obsolete_issues": closed}, reason=reason)
         uow.commit()
@@ -236,7 +237,7 @@ def confirm_review(actor: Actor, document_id: int, note: str,
         doc.last_reviewed_on = today()
         doc.next_review_date = add_months(doc.last_reviewed_on, doc.review_interval_months)
         s.flush()
-        audit.record(s, actor, "document.review_confirmed", "document", doc.id, before=before,
+        record_change(s, actor, "document.review_confirmed", "document", doc.id, before=before,
                      after={"last_reviewed_on": doc.last_reviewed_on,
                             "next_review_date": doc.next_review_date}, reason=note)
         uow.commit()
@@ -256,7 +257,7 @@ def attach_file(actor: Actor, revision_id: int, name: str, data: bytes) -> int:
                                   file_id=stored.id, created_by_id=actor.user_id)
         s.add(link)
         s.flush()
-        audit.record(s, actor, "document.attach", "document", doc.id, after={
+        record_change(s, actor, "document.attach", "document", doc.id, after={
             "issue": rev.issue, "file": stored.name, "sha256": stored.sha256,
             "size": stored.size})
         uow.commit()

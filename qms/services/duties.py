@@ -13,6 +13,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
+from qms.core.permissions import OWN_UNIT, allowed
 from qms.db.models import (
     DutyReport,
     DutyReportEvent,
@@ -27,15 +31,11 @@ from qms.db.models import (
 )
 from qms.db.uow import unit_of_work
 from qms.domain import duties as rules
-from qms.domain import validation as v
 from qms.domain.duties import DutyStatus, DutyStep, PeriodFacts, Recurrence
-from qms.domain.errors import NotFound, PermissionDenied, ValidationFailed
-from qms.domain.permissions import OWN_UNIT, allowed
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.evidence import EvidenceInput, insert_evidence
 from qms.services.nc_records import check_version, today
 from qms.services.trace import insert_link
+from qms.trail.record import record_change
 
 ENTITY, REPORT = "self_inspection_duty", "duty_report"
 
@@ -63,7 +63,7 @@ def insert_plan_duties(s: Session, actor: Actor, plan_id: int) -> int:
                                  task_id=task_id, origin="plan", created_by_id=actor.user_id))
     if tasks:
         s.flush()
-        audit.record(s, actor, "duty.from_plan", "plan", plan_id, after={"duties": len(tasks)})
+        record_change(s, actor, "duty.from_plan", "plan", plan_id, after={"duties": len(tasks)})
     return len(tasks)
 
 
@@ -87,7 +87,7 @@ def add_duty(actor: Actor, data: DutyInput) -> int:
                                  created_by_id=actor.user_id)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "duty.create", ENTITY, row.id, after={
+        record_change(s, actor, "duty.create", ENTITY, row.id, after={
             "plan_id": plan.id, "title": title, "owner_unit_id": data.owner_unit_id,
             "owner_user_id": data.owner_user_id, "task_id": data.task_id,
             "recurrence": recurrence})
@@ -191,7 +191,7 @@ def add_report_evidence(actor: Actor, duty_id: int, period_id: int,
         if duty.task_id is not None and evidence_id is not None:
             insert_link(s, actor, duty.task_id, "evidence", evidence_id)
         s.flush()
-        audit.record(s, actor, "duty.add_evidence", REPORT, report.id,
+        record_change(s, actor, "duty.add_evidence", REPORT, report.id,
                      after={"duty_id": duty.id, "period_id": period.id,
                             "evidence_id": evidence_id})
         uow.commit()
@@ -207,7 +207,7 @@ def _transition(s: Session, actor: Actor, report: DutyReport, step: DutyStep,
                           step=step.value, from_status=before, to_status=report.status,
                           comment=comment, by_id=actor.user_id))
     s.flush()
-    audit.record(s, actor, f"duty.{step.value}", REPORT, report.id,
+    record_change(s, actor, f"duty.{step.value}", REPORT, report.id,
                  before={"status": before}, after={"status": report.status}, reason=comment)
 
 

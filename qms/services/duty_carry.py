@@ -8,6 +8,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core.actor import Actor
+from qms.core.text import fold
 from qms.db.models import (
     DutyReport,
     DutyReportEvent,
@@ -16,9 +18,7 @@ from qms.db.models import (
     ReportingPeriod,
     SelfInspectionDuty,
 )
-from qms.domain.text import fold
-from qms.services import audit
-from qms.services.context import Actor
+from qms.trail.record import record_change
 
 REPORT_FIELDS = ("status", "submitted_on", "submitted_by_id", "decided_on", "decided_by_id",
                  "comment")
@@ -86,6 +86,6 @@ def carry_over_duties(s: Session, actor: Actor, old_plan_id: int, new_plan_id: i
                 carried += 1
     if carried:
         s.flush()
-        audit.record(s, actor, "duty.carry_over", "plan", new_plan_id,
+        record_change(s, actor, "duty.carry_over", "plan", new_plan_id,
                      after={"from_plan_id": old_plan_id, "reports": carried})
     return carried

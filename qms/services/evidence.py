@@ -9,14 +9,14 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import ValidationFailed
+from qms.core.files import check_size, safe_name, sniff
 from qms.db.models import Evidence, StoredFile
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import ValidationFailed
-from qms.domain.files import check_size, safe_name, sniff
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.trace import insert_link
+from qms.trail.record import record_change
 
 ACCEPTED = frozenset({"pdf", "docx", "xlsx", "doc", "png", "jpeg"})
 
@@ -75,7 +75,7 @@ def insert_evidence(s: Session, actor: Actor, data: EvidenceInput, file_name: st
                    created_by_id=actor.user_id)
     s.add(row)
     s.flush()
-    audit.record(s, actor, "evidence.create", "evidence", row.id, after={
+    record_change(s, actor, "evidence.create", "evidence", row.id, after={
         "title": title, "doc_number": number, "doc_date": data.doc_date, "issuer": issuer,
         "file_id": file_id})
     return row

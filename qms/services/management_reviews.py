@@ -10,10 +10,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
+from qms.core.permissions import allowed
 from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import read_session, unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from qms.domain.management_review import (
     ReviewActionStatus,
     ReviewStatus,
@@ -21,12 +24,10 @@ from qms.domain.management_review import (
     check_window,
     require_status,
 )
-from qms.domain.permissions import allowed
 from qms.queries.report_registry import review_inputs
 from qms.queries.sections import collect
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.nc_records import ACTION_OWNER, check_version, today
+from qms.trail.record import record_change
 
 ENTITY, ACTION_ENTITY = "management_review", "management_review_action"
 
@@ -101,7 +102,7 @@ def create_review(actor: Actor, form: ReviewForm) -> int:
         _apply(s, actor, row, form)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "review.create", ENTITY, row.id, after=_snapshot(row))
+        record_change(s, actor, "review.create", ENTITY, row.id, after=_snapshot(row))
         uow.commit()
         return row.id
 
@@ -117,7 +118,7 @@ def update_review(actor: Actor, review_id: int, form: ReviewForm, expected_versi
         before = _snapshot(row)
         _apply(s, actor, row, form)
         s.flush()
-        audit.record(s, actor, "review.update", ENTITY, row.id, before=before,
+        record_change(s, actor, "review.update", ENTITY, row.id, before=before,
                      after=_snapshot(row))
         uow.commit()
         return row.version
@@ -145,7 +146,7 @@ def hold_review(actor: Actor, review_id: int, expected_version: int) -> int:
         row.status, row.held_at, row.held_by_id = ReviewStatus.HELD.value, clock.now(), \
             actor.user_id
         s.flush()
-        audit.record(s, actor, "review.hold", ENTITY, row.id, before={"status": "draft"},
+        record_change(s, actor, "review.hold", ENTITY, row.id, before={"status": "draft"},
                      after={"status": row.status, "inputs": [i.key for i in inputs]})
         uow.commit()
         return len(inputs)
@@ -174,7 +175,7 @@ def record_conclusions(actor: Actor, review_id: int, assessments: dict[int, str]
         row.conclusion = conclusion
         row.updated_at = clock.now()  # bumps the version even when only assessments change
         s.flush()
-        audit.record(s, actor, "review.conclude", ENTITY, row.id, before=before,
+        record_change(s, actor, "review.conclude", ENTITY, row.id, before=before,
                      after={"conclusion": conclusion, "assessments": changed})
         uow.commit()
         return row.version
@@ -198,7 +199,7 @@ def add_decision(actor: Actor, review_id: int, form: DecisionForm) -> int:
                               due_date=form.due_date, status=ReviewActionStatus.OPEN.value)
         s.add(action)
         s.flush()
-        audit.record(s, actor, "review.decide", ACTION_ENTITY, action.id,
+        record_change(s, actor, "review.decide", ACTION_ENTITY, action.id,
                      after={"review_id": row.id, "text": text, "owner_id": owner,
                             "due_date": form.due_date})
         uow.commit()
@@ -216,7 +217,7 @@ def approve_review(actor: Actor, review_id: int, expected_version: int) -> int:
         row.status, row.approved_at, row.approved_by_id = \
             ReviewStatus.APPROVED.value, clock.now(), actor.user_id
         s.flush()
-        audit.record(s, actor, "review.approve", ENTITY, row.id, before={"status": "held"},
+        record_change(s, actor, "review.approve", ENTITY, row.id, before={"status": "held"},
                      after={"status": row.status})
         uow.commit()
         return row.version
@@ -246,7 +247,7 @@ def update_review_action(actor: Actor, action_id: int, data: ActionUpdate,
         row.status, row.done_note = data.status, note if done else ""
         row.done_on, row.done_by_id = (data.done_on, actor.user_id) if done else (None, None)
         s.flush()
-        audit.record(s, actor, "review.action_update", ACTION_ENTITY, row.id, before=before,
+        record_change(s, actor, "review.action_update", ACTION_ENTITY, row.id, before=before,
                      after={"status": row.status, "done_note": row.done_note,
                             "done_on": row.done_on})
         uow.commit()

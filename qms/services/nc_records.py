@@ -11,14 +11,15 @@ from datetime import date, timedelta
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
+from qms.core import clock
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, PermissionDenied
+from qms.core.permissions import OWN_UNIT, allowed
 from qms.db.base import Versioned
 from qms.db.models.quality import CorrectiveAction, NcCounter, NcSettings, Nonconformity
-from qms.domain.errors import NotFound, PermissionDenied
 from qms.domain.nonconformity import DEFAULT_VERIFY_WAIT_DAYS, ActionFacts
 from qms.domain.nonconformity_rules import DEFAULT_PREFIX, format_number
-from qms.domain.permissions import OWN_UNIT, allowed
-from qms.services import clock, stale
-from qms.services.context import Actor
+from qms.trail import stale
 
 ACTION_OWNER = "action_owner"
 ENTITY = "nonconformity"

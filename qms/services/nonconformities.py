@@ -16,14 +16,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qms.data_files import read_packaged
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.data_files import read_packaged
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.models.quality import NcAttachment, NcProposal, NcSettings, Nonconformity
 from qms.db.models.voice import SatisfactionCriterion
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
 from qms.domain.clauses import load_clauses
-from qms.domain.errors import NotFound, ValidationFailed
 from qms.domain.nonconformity import NcStatus, NcStep, check_analysis, next_status
 from qms.domain.nonconformity_rules import (
     SOURCE_OF_RECORD,
@@ -37,8 +38,6 @@ from qms.domain.nonconformity_rules import (
     procedure_key,
     recurrence_of,
 )
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.evidence import store_file
 from qms.services.nc_records import (
     ENTITY,
@@ -50,6 +49,7 @@ from qms.services.nc_records import (
     today,
 )
 from qms.services.trace import LINKABLE, insert_link
+from qms.trail.record import record_change
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def insert_nonconformity(s: Session, actor: Actor, source_type: str, source_id: 
                        recurrence_of_id=repeated.id if repeated else None, **values)
     s.add(nc)
     s.flush()
-    audit.record(s, actor, "nc.create", ENTITY, nc.id, after={
+    record_change(s, actor, "nc.create", ENTITY, nc.id, after={
         **snapshot(nc), "number": number, "source_type": source_type, "source_id": source_id,
         "recurrence_of": repeated.number if repeated else None})
     tasks = {data.plan_task_id, source_id if source_type == "plan_task" else None} - {None}
@@ -247,7 +247,7 @@ def analyse_nonconformity(actor: Actor, nc_id: int, data: AnalysisInput,
         for name, value in values.items():
             setattr(nc, name, value)
         s.flush()
-        audit.record(s, actor, "nc.analyse", ENTITY, nc.id, before=before, after=snapshot(nc))
+        record_change(s, actor, "nc.analyse", ENTITY, nc.id, before=before, after=snapshot(nc))
         uow.commit()
         return nc.version
 
@@ -256,7 +256,7 @@ def _attach(s: Session, actor: Actor, nc: Nonconformity, name: str, data: bytes)
     stored = store_file(s, actor, name, data)
     s.add(NcAttachment(organization_id=actor.organization_id, nonconformity_id=nc.id,
                        file_id=stored.id, created_by_id=actor.user_id))
-    audit.record(s, actor, "nc.attach", ENTITY, nc.id,
+    record_change(s, actor, "nc.attach", ENTITY, nc.id,
                  after={"file_id": stored.id, "name": stored.name})
     return stored.id
 
@@ -285,7 +285,7 @@ def set_number_prefix(actor: Actor, prefix: str) -> str:
             s.add(row)
         row.number_prefix = cleaned
         s.flush()
-        audit.record(s, actor, "nc.settings", "organization", actor.organization_id,
+        record_change(s, actor, "nc.settings", "organization", actor.organization_id,
                      before={"number_prefix": before}, after={"number_prefix": cleaned})
         uow.commit()
         return cleaned

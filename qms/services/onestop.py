@@ -10,19 +10,20 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, NotFound, ValidationFailed
+from qms.core.i18n import t
 from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.db.models.quality import NcProposal, OneStopFigures
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, NotFound, ValidationFailed
 from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.domain.onestop import Figures, TargetCandidate, check_figures, default_target_task
 from qms.domain.plan_rules import target_met
-from qms.i18n import t
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.nc_records import check_version, today
 from qms.services.nonconformities import NcInput, insert_nonconformity
+from qms.trail.record import record_change
 
 PENDING, CONFIRMED, DISMISSED, WITHDRAWN = "pending", "confirmed", "dismissed", "withdrawn"
 
@@ -73,7 +74,7 @@ def _measure(s: Session, actor: Actor, target: PlanTarget, period_id: int, rate:
         return
     row.value, row.note = rate, note
     s.flush()
-    audit.record(s, actor, "plan_target.measure", "plan_target", target.id, before=before,
+    record_change(s, actor, "plan_target.measure", "plan_target", target.id, before=before,
                  after={"period_id": period_id, "value": rate, "note": note})
 
 
@@ -93,14 +94,14 @@ def _propose(s: Session, actor: Actor, figures: OneStopFigures, target: PlanTarg
                          target_text=target.text, status=PENDING)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "onestop.propose", "nc_proposal", row.id,
+        record_change(s, actor, "onestop.propose", "nc_proposal", row.id,
                      after={"period_id": row.period_id, "task_id": row.task_id, "rate": rate})
         return row.id
     before = {"status": row.status, "rate": row.rate}
     row.rate, row.status = rate, WITHDRAWN if met else PENDING
     if before != {"status": row.status, "rate": row.rate}:
         s.flush()
-        audit.record(s, actor, "onestop.propose", "nc_proposal", row.id, before=before,
+        record_change(s, actor, "onestop.propose", "nc_proposal", row.id, before=before,
                      after={"status": row.status, "rate": rate})
     return row.id if row.status == PENDING else None
 
@@ -128,7 +129,7 @@ def record_figures(actor: Actor, period_id: int, figures: Figures, *, task_id: i
         row.note, row.recorded_by_id = note, actor.user_id
         row.task_id = target.task_id if target else None
         s.flush()
-        audit.record(s, actor, "onestop.record", "onestop_figures", row.id, before=before,
+        record_change(s, actor, "onestop.record", "onestop_figures", row.id, before=before,
                      after=_figures_snapshot(row))
         rate, met, proposal = figures.on_time_rate, None, None
         if target is not None and rate is not None:
@@ -163,7 +164,7 @@ def decide_proposal(actor: Actor, proposal_id: int, confirm: bool, reason: str,
         row.reason, row.decided_by_id, row.decided_at = reason, actor.user_id, clock.now()
         row.nonconformity_id = nc_id
         s.flush()
-        audit.record(s, actor, f"onestop.{row.status}", "nc_proposal", row.id,
+        record_change(s, actor, f"onestop.{row.status}", "nc_proposal", row.id,
                      after={"status": row.status, "nonconformity_id": nc_id}, reason=reason)
         uow.commit()
         return nc_id

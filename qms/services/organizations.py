@@ -7,14 +7,14 @@ from dataclasses import asdict, dataclass, fields
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, ValidationFailed
+from qms.core.text import fold
 from qms.db.models import Organization, Unit
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import NotFound, ValidationFailed
-from qms.domain.text import fold
-from qms.services import audit
-from qms.services.context import Actor
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def update_organization(actor: Actor, data: OrgInput, expected_version: int) -> 
         for name in ORG_FIELDS:
             setattr(org, name, getattr(data, name))
         uow.session.flush()
-        audit.record(uow.session, actor, "organization.update", "organization", org.id,
+        record_change(uow.session, actor, "organization.update", "organization", org.id,
                      before=before, after=_snapshot(org))
         uow.commit()
         return org.version
@@ -98,7 +98,7 @@ def add_unit(actor: Actor, name: str) -> int:
         unit = Unit(organization_id=actor.organization_id, name=name)
         uow.session.add(unit)
         uow.session.flush()
-        audit.record(uow.session, actor, "unit.create", "unit", unit.id, after={"name": name})
+        record_change(uow.session, actor, "unit.create", "unit", unit.id, after={"name": name})
         uow.commit()
         return unit.id
 
@@ -115,7 +115,7 @@ def update_unit(actor: Actor, unit_id: int, name: str, is_active: bool) -> None:
         before = {"name": unit.name, "is_active": unit.is_active}
         unit.name, unit.is_active = name, is_active
         uow.session.flush()
-        audit.record(uow.session, actor, "unit.update", "unit", unit.id, before=before,
+        record_change(uow.session, actor, "unit.update", "unit", unit.id, before=before,
                      after={"name": name, "is_active": is_active})
         uow.commit()
 

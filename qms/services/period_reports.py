@@ -8,13 +8,13 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, NotFound
 from qms.db.models import PeriodReport, Plan, ReportingPeriod
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, NotFound
-from qms.services import audit
-from qms.services.context import Actor
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 MAX_NARRATIVE = 20_000
 
@@ -72,7 +72,7 @@ def save_narratives(actor: Actor, period_id: int, data: NarrativeInput,
             setattr(row, name, value)
         row.updated_by_id = actor.user_id
         s.flush()
-        audit.record(s, actor, "period_report.edit", "period_report", row.id, before=before,
+        record_change(s, actor, "period_report.edit", "period_report", row.id, before=before,
                      after=_snapshot(row))
         uow.commit()
         return row.version

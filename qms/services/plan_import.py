@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.core.actor import Actor
+from qms.core.errors import ValidationFailed
+from qms.core.text import fold
 from qms.db.models import Plan, PlanTask, TraceLink, Unit
 from qms.db.uow import unit_of_work
-from qms.domain.errors import ValidationFailed
-from qms.domain.plan_parser import looks_like_plan, parse_plan
 from qms.domain.plan_rules import match_tasks
-from qms.domain.text import fold
-from qms.services.context import Actor
+from qms.plan.parser.parse import looks_like_plan, parse_plan
 from qms.services.plan_sources import extract_plan_text
 
 

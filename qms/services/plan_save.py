@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core.actor import Actor
+from qms.core.errors import Conflict
+from qms.core.text import fold
 from qms.db.models import (
     Plan,
     PlanArea,
@@ -21,11 +24,7 @@ from qms.db.models import (
     Unit,
 )
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict
 from qms.domain.plan_periods import due_date
-from qms.domain.text import fold
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.duties import insert_plan_duties
 from qms.services.duty_carry import carry_over_duties
 from qms.services.plan_import import (
@@ -36,6 +35,7 @@ from qms.services.plan_import import (
     propose_unit,
     task_pairs,
 )
+from qms.trail.record import record_change
 
 
 def confirm_import(actor: Actor, data: bytes, source_name: str, expected_sha256: str) -> int:
@@ -63,7 +63,7 @@ def confirm_import(actor: Actor, data: bytes, source_name: str, expected_sha256:
         insert_plan_duties(s, actor, plan.id)
         if previous is not None:
             carry_over_duties(s, actor, previous.id, plan.id)
-        audit.record(s, actor, "plan.import", "plan", plan.id, after={
+        record_change(s, actor, "plan.import", "plan", plan.id, after={
             "year": plan.year, "version_no": plan.version_no, "tasks": preview.task_count,
             "carried_over": carried, "removed": len(preview.removed), "source": source_name,
         })

@@ -9,9 +9,9 @@ from __future__ import annotations
 import io
 import logging
 
-from qms.domain.errors import ValidationFailed
-from qms.domain.files import check_size, sniff
-from qms.domain.text import nfc
+from qms.core.errors import ValidationFailed
+from qms.core.files import check_size, sniff
+from qms.core.text import nfc
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MIN_TEXT_PER_PAGE = 40  # fewer extractable characters per page than this: a scanned PDF

@@ -7,14 +7,15 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import NotFound, ValidationFailed
 from qms.domain.plan_rules import TaskStatus
-from qms.services import audit, clock
-from qms.services.context import Actor
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def update_task(actor: Actor, task_id: int, data: TaskUpdate, expected_version: 
         task.completed_on = (data.completed_on or clock.now().date()) \
             if data.status == TaskStatus.DONE else None
         s.flush()
-        audit.record(s, actor, "plan_task.update", "plan_task", task.id, before=before,
+        record_change(s, actor, "plan_task.update", "plan_task", task.id, before=before,
                      after=_snapshot(task))
         uow.commit()
         return task.version
@@ -90,6 +91,6 @@ def record_measurement(actor: Actor, target_id: int, period_id: int, value: floa
         else:
             row.value, row.note = value, note
         s.flush()
-        audit.record(s, actor, "plan_target.measure", "plan_target", target_id, before=before,
+        record_change(s, actor, "plan_target.measure", "plan_target", target_id, before=before,
                      after={"period_id": period_id, "value": value, "note": note})
         uow.commit()

@@ -12,15 +12,15 @@ from email.utils import formataddr
 
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.db.models import User
 from qms.db.uow import unit_of_work
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.my_work import my_work
 from qms.queries.work_items import WorkItem
-from qms.services import audit
 from qms.services.auth import actor_for
-from qms.services.context import Actor
+from qms.trail.record import record_change
 
 SMTP_TIMEOUT = 30
 
@@ -139,7 +139,7 @@ def send_reminders(org_id: int, today: date, *, dry_run: bool = False) -> Remind
     with unit_of_work() as uow:
         for r, ok in zip(reachable, delivered, strict=True):
             if ok:
-                audit.record(uow.session, system, "reminder.sent", "user", r.user_id,
+                record_change(uow.session, system, "reminder.sent", "user", r.user_id,
                              after={"email": r.email, "items": len(r.items)})
         uow.commit()
     sent = sum(delivered)

@@ -12,18 +12,18 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
+from qms.core.permissions import OWN_UNIT, allowed
 from qms.db.models import Document, Risk, RiskAction, RiskReview, Unit, User
 from qms.db.uow import unit_of_work
 from qms.domain import risks as rules
-from qms.domain import validation as v
-from qms.domain.errors import NotFound, PermissionDenied, ValidationFailed
-from qms.domain.permissions import OWN_UNIT, allowed
 from qms.domain.risks import ActionStatus, RiskKind, RiskStatus
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.nc_records import ACTION_OWNER, today
-from qms.services.stale import check_version
 from qms.services.trace import insert_link
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 ENTITY, ACTION = "risk", "risk_action"
 
@@ -135,7 +135,7 @@ def create_risk(actor: Actor, data: RiskInput, *, on: date | None = None) -> int
                    status=RiskStatus.OPEN.value, created_by_id=actor.user_id, **values)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "risk.create", ENTITY, row.id, after=snapshot(row))
+        record_change(s, actor, "risk.create", ENTITY, row.id, after=snapshot(row))
         uow.commit()
         return row.id
 
@@ -153,7 +153,7 @@ def update_risk(actor: Actor, risk_id: int, data: RiskInput, expected_version: i
         for name, value in values.items():
             setattr(row, name, value)
         s.flush()
-        audit.record(s, actor, "risk.update", ENTITY, row.id, before=before, after=snapshot(row))
+        record_change(s, actor, "risk.update", ENTITY, row.id, before=before, after=snapshot(row))
         uow.commit()
 
 
@@ -171,7 +171,7 @@ def set_risk_status(actor: Actor, risk_id: int, status: str, expected_version: i
         before = row.status
         row.status = status
         s.flush()
-        audit.record(s, actor, f"risk.{status}", ENTITY, row.id, before={"status": before},
+        record_change(s, actor, f"risk.{status}", ENTITY, row.id, before={"status": before},
                      after={"status": status}, reason=reason)
         uow.commit()
 
@@ -194,7 +194,7 @@ def add_action(actor: Actor, risk_id: int, data: RiskActionInput) -> int:
                          due_date=data.due_date, status=ActionStatus.OPEN.value)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "risk.action_add", ACTION, row.id, after={
+        record_change(s, actor, "risk.action_add", ACTION, row.id, after={
             "risk_id": risk.id, "description": description, "owner_id": data.owner_id,
             "due_date": data.due_date})
         uow.commit()
@@ -217,7 +217,7 @@ def complete_action(actor: Actor, action_id: int, result_note: str, expected_ver
             raise ValidationFailed("risk.action_done_already")
         row.status, row.done_on, row.result_note = ActionStatus.DONE.value, on or today(), note
         s.flush()
-        audit.record(s, actor, "risk.action_done", ACTION, row.id,
+        record_change(s, actor, "risk.action_done", ACTION, row.id,
                      before={"status": ActionStatus.OPEN.value},
                      after={"status": row.status, "done_on": row.done_on, "result_note": note})
         uow.commit()
@@ -248,7 +248,7 @@ def review_risk(actor: Actor, risk_id: int, data: ReviewInput, expected_version:
         risk.likelihood, risk.impact = data.likelihood, data.impact
         risk.next_review_date = data.next_review_date
         s.flush()
-        audit.record(s, actor, "risk.review", ENTITY, risk.id, before=before,
+        record_change(s, actor, "risk.review", ENTITY, risk.id, before=before,
                      after=snapshot(risk), reason=note)
         uow.commit()
         return review.id

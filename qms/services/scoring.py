@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, NotFound, ValidationFailed
 from qms.db.models import (
     CriteriaSet,
     Evidence,
@@ -20,8 +24,6 @@ from qms.db.models import (
     SelfScoreEvidence,
 )
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, NotFound, ValidationFailed
 from qms.domain.scoring import (
     Criterion,
     SheetStatus,
@@ -30,10 +32,9 @@ from qms.domain.scoring import (
     next_status,
     scorable,
 )
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.evidence import EvidenceInput, insert_evidence
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def open_sheet(actor: Actor, set_id: int, period_id: int) -> int:
                            created_by_id=actor.user_id)
         s.add(sheet)
         s.flush()
-        audit.record(s, actor, "scoring.open_sheet", "score_sheet", sheet.id,
+        record_change(s, actor, "scoring.open_sheet", "score_sheet", sheet.id,
                      after={"set_id": set_id, "period_id": period_id})
         uow.commit()
         return sheet.id
@@ -144,7 +145,7 @@ def record_score(actor: Actor, sheet_id: int, data: ScoreInput,
         s.add_all(SelfScoreEvidence(score_id=row.id, evidence_id=e, ordinal=i)
                   for i, e in enumerate(ids, 1))
         s.flush()
-        audit.record(s, actor, "scoring.score", "self_score", row.id, before=before, after={
+        record_change(s, actor, "scoring.score", "self_score", row.id, before=before, after={
             "sheet_id": sheet.id, "code": criterion.code, "score": score,
             "explanation": explanation, "evidence": ids})
         uow.commit()
@@ -170,7 +171,7 @@ def save_sheet_notes(actor: Actor, sheet_id: int, difficulties: str, recommendat
         before = {"difficulties": sheet.difficulties, "recommendations": sheet.recommendations}
         sheet.difficulties, sheet.recommendations = difficulties, recommendations
         s.flush()
-        audit.record(s, actor, "scoring.notes", "score_sheet", sheet.id, before=before,
+        record_change(s, actor, "scoring.notes", "score_sheet", sheet.id, before=before,
                      after={"difficulties": difficulties, "recommendations": recommendations})
         uow.commit()
 
@@ -189,7 +190,7 @@ def _step(actor: Actor, sheet_id: int, step: str, expected_version: int,
         elif step == "approve":
             sheet.approved_by_id, sheet.approved_at = actor.user_id, now
         s.flush()
-        audit.record(s, actor, f"scoring.{step}", "score_sheet", sheet.id,
+        record_change(s, actor, f"scoring.{step}", "score_sheet", sheet.id,
                      before={"status": before}, after={"status": sheet.status}, reason=reason)
         uow.commit()
 

@@ -9,15 +9,15 @@ from importlib.resources import files
 
 from sqlalchemy import select
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, ValidationFailed
+from qms.core.i18n import t
+from qms.core.text import fold
 from qms.db.models import CriteriaSet, IndexCriterion
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import Conflict, ValidationFailed
 from qms.domain.scoring_csv import CriterionRow, CsvProblem, parse_criteria
-from qms.domain.text import fold
-from qms.i18n import t
-from qms.services import audit
-from qms.services.context import Actor
+from qms.trail.record import record_change
 
 SAMPLE_FILE = "bo-tieu-chi-mau-2023.csv"
 SAMPLE_NAME = "Bộ tiêu chí MẪU — thay bằng bộ tiêu chí chính thức (2023)"
@@ -82,7 +82,7 @@ def load_criteria_set(actor: Actor, data: bytes, name: str, source_name: str = "
             code=c.code, parent_code=c.parent_code, level=c.level, title=c.title,
             max_points=c.max_points, applies=c.applies, guidance=c.guidance,
             source_line=c.line) for i, c in enumerate(preview.rows, 1))
-        audit.record(s, actor, "scoring.load_set", "criteria_set", row.id, after={
+        record_change(s, actor, "scoring.load_set", "criteria_set", row.id, after={
             "name": name, "source_name": source_name, "criteria": len(preview.rows),
             "sha256": row.source_sha256})
         uow.commit()

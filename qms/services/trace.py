@@ -13,6 +13,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.models import (
     ChecklistItem,
     CitizenFeedback,
@@ -26,10 +29,7 @@ from qms.db.models import (
     TraceLink,
 )
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
-from qms.domain.errors import NotFound, ValidationFailed
-from qms.services import audit
-from qms.services.context import Actor
+from qms.trail.record import record_change
 
 # Every record type the matrix knows, in column order; only registered ones can be linked yet.
 ENTITY_TYPES = ("procedure", "checklist_question", "finding", "nonconformity",
@@ -84,7 +84,7 @@ def insert_link(session: Session, actor: Actor, task_id: int, entity_type: str,
                     created_by_id=actor.user_id)
     session.add(row)
     session.flush()
-    audit.record(session, actor, "trace.link", "plan_task", task_id,
+    record_change(session, actor, "trace.link", "plan_task", task_id,
                  after={"entity_type": entity_type, "entity_id": entity_id, "note": note})
     return row.id
 
@@ -105,7 +105,7 @@ def unlink(actor: Actor, link_id: int, reason: str) -> None:
         row = uow.session.get(TraceLink, link_id)
         if row is None or row.organization_id != actor.organization_id:
             raise NotFound("error.not_found")
-        audit.record(uow.session, actor, "trace.unlink", "plan_task", row.task_id,
+        record_change(uow.session, actor, "trace.unlink", "plan_task", row.task_id,
                      before={"entity_type": row.entity_type, "entity_id": row.entity_id},
                      reason=reason)
         uow.session.delete(row)

@@ -8,17 +8,18 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from qms.core import clock
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, ValidationFailed
+from qms.core.i18n import LANGUAGES
+from qms.core.roles import Role, parse_roles
 from qms.db.models import AuthSession, Unit, User, UserRole
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
 from qms.domain.auth_rules import check_password_policy
-from qms.domain.errors import NotFound, ValidationFailed
-from qms.domain.roles import Role, parse_roles
-from qms.i18n import LANGUAGES
-from qms.services import audit, clock
-from qms.services.context import Actor
 from qms.services.passwords import hash_password
-from qms.services.stale import check_version
+from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def create_user(actor: Actor, data: UserInput, password: str | None = None) -> i
     actor.require("user.create")
     with unit_of_work() as uow:
         user = insert_user(uow.session, actor.organization_id, data, password)
-        audit.record(uow.session, actor, "user.create", "user", user.id, after=_snapshot(user))
+        record_change(uow.session, actor, "user.create", "user", user.id, after=_snapshot(user))
         uow.commit()
         return user.id
 
@@ -116,7 +117,7 @@ def update_user(actor: Actor, user_id: int, data: UserInput, expected_version: i
         user.unit_id, user.email, user.language = data.unit_id, v.email(data.email), data.language
         user.role_rows = [UserRole(role=r.value) for r in sorted(roles)]
         uow.session.flush()
-        audit.record(uow.session, actor, "user.update", "user", user.id,
+        record_change(uow.session, actor, "user.update", "user", user.id,
                      before=before, after=_snapshot(user))
         uow.commit()
 
@@ -129,7 +130,7 @@ def set_password(actor: Actor, user_id: int, password: str) -> None:
         check_password_policy(password, user.username)
         user.password_hash = hash_password(password)
         user.failed_logins, user.locked_until = 0, None
-        audit.record(uow.session, actor, "user.set_password", "user", user.id,
+        record_change(uow.session, actor, "user.set_password", "user", user.id,
                      before={"password": 0}, after={"password": 1})
         uow.commit()
 
@@ -146,7 +147,7 @@ def set_active(actor: Actor, user_id: int, active: bool, reason: str = "") -> No
         user.is_active = active
         if not active:
             revoke_sessions(uow.session, user.id, "disabled")
-        audit.record(uow.session, actor, "user.enable" if active else "user.disable", "user",
+        record_change(uow.session, actor, "user.enable" if active else "user.disable", "user",
                      user.id, before={"is_active": before}, after={"is_active": active},
                      reason=reason)
         uow.commit()
@@ -161,7 +162,7 @@ def unlock(actor: Actor, user_id: int) -> None:
         if not user.failed_logins and user.locked_until is None:
             return  # nothing to lift: no change, no audit row
         user.failed_logins, user.locked_until = 0, None
-        audit.record(uow.session, actor, "user.unlock", "user", user.id, before=before,
+        record_change(uow.session, actor, "user.unlock", "user", user.id, before=before,
                      after={"locked_until": None, "failed_logins": 0})
         uow.commit()
 

@@ -11,20 +11,20 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
+from qms.core.permissions import OWN_UNIT, allowed
+from qms.core.text import fold
 from qms.db.base import utcnow
 from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, Unit, User
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
 from qms.domain import voice as rules
-from qms.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from qms.domain.nonconformity_rules import choice
-from qms.domain.permissions import OWN_UNIT, allowed
-from qms.domain.text import fold
-from qms.services import audit
-from qms.services.context import Actor
 from qms.services.nc_records import check_version, today
 from qms.services.trace import insert_link
+from qms.trail.record import record_change
 
 SURVEY, FEEDBACK = "satisfaction_survey", "citizen_feedback"
 CRITERION = "satisfaction_criterion"
@@ -114,7 +114,7 @@ def save_survey(actor: Actor, period_id: int, criteria: Sequence[CriterionInput]
             # criteria live apart: touch the survey so its version moves (once) with them
             survey.recorded_by_id, survey.updated_at = actor.user_id, utcnow()
         s.flush()
-        audit.record(s, actor, "voice.survey", SURVEY, survey.id, before=before, after=after)
+        record_change(s, actor, "voice.survey", SURVEY, survey.id, before=before, after=after)
         uow.commit()
         return survey.id
 
@@ -177,7 +177,7 @@ def record_feedback(actor: Actor, data: FeedbackInput) -> int:
                               recorded_by_id=actor.user_id)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "voice.feedback", FEEDBACK, row.id, after=_snapshot(row))
+        record_change(s, actor, "voice.feedback", FEEDBACK, row.id, after=_snapshot(row))
         if data.task_id is not None:
             insert_link(s, actor, data.task_id, FEEDBACK, row.id)
         uow.commit()
@@ -223,7 +223,7 @@ def answer_feedback(actor: Actor, feedback_id: int, answered_on: date, answer: s
         before = _snapshot(row)
         row.answered_on, row.answer, row.answered_by_id = answered_on, answer, actor.user_id
         s.flush()
-        audit.record(s, actor, "voice.answer", FEEDBACK, row.id, before=before,
+        record_change(s, actor, "voice.answer", FEEDBACK, row.id, before=before,
                      after=_snapshot(row))
         uow.commit()
         return row.version

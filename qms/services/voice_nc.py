@@ -12,18 +12,18 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.core import validation as v
+from qms.core.actor import Actor
+from qms.core.errors import NotFound, ValidationFailed
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.db.models import ReportingPeriod, TraceLink
 from qms.db.models.quality import Nonconformity
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import unit_of_work
-from qms.domain import validation as v
 from qms.domain import voice as rules
-from qms.domain.errors import NotFound, ValidationFailed
 from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.plan_sections import number
-from qms.services.context import Actor
 from qms.services.nc_records import today
 from qms.services.nonconformities import NcInput, insert_nonconformity
 from qms.services.voice import CRITERION, FEEDBACK

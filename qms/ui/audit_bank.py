@@ -7,9 +7,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.services.audit_bank import BankEdit, save_bank
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 EDITOR_KEY = "audit.bank.editor"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.queries.audits import AuditView, ItemView
 from qms.services import audit_checklist as svc
 from qms.services import audits
 from qms.services.audit_checklist import QuestionInput
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core import clock
+from qms.core.i18n import t
 from qms.queries.audit_coverage import answered_questions
-from qms.services import clock
 
 PARAMS = ("clause", "unit")
 

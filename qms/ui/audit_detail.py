@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.permissions import allowed
 from qms.domain.audit_rules import DEFAULT_SCALE, Score
-from qms.domain.permissions import allowed
-from qms.i18n import t
 from qms.queries.audits import AuditView, FindingView
 from qms.services import audit_answers, audits
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.audit_report_data import audit_report_data
 from qms.queries.audits import AuditView
 from qms.reports.audit_plan import audit_plan_pdf

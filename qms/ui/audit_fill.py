@@ -11,13 +11,13 @@ from datetime import timedelta, timezone
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.errors import DomainError
+from qms.core.i18n import t
 from qms.domain.audit_rules import DEFAULT_SCALE
-from qms.domain.errors import DomainError
-from qms.i18n import t
 from qms.queries.audits import ItemView
 from qms.services import audit_answers
 from qms.services.audit_answers import AnswerInput
-from qms.services.context import Actor
 
 CODES = [o.code for o in DEFAULT_SCALE]
 VN_TZ = timezone(timedelta(hours=7))  # Vietnam keeps UTC+7 all year

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.domain.audit_rules import Coverage
-from qms.i18n import t
 from qms.queries.audit_scope import ScopeChoices
 from qms.queries.audits import AuditView
 from qms.services import audits
 from qms.services.audits import AuditInput
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.dashboard import PlanProgress
 
 STATUS_COLORS = {"done": "#2e7d32", "in_progress": "#1565c0", "not_started": "#9e9e9e",

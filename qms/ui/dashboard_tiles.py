@@ -11,13 +11,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.queries import dashboard as q
 from qms.queries.audit_coverage import coverage_cells
 from qms.queries.deadlines import all_deadlines
 from qms.queries.work_items import WorkItem
-from qms.services.context import Actor
 from qms.ui import registry
 
 NC_PAGE, DUTY_PAGE = "pages/30_khong_phu_hop.py", "pages/14_tu_kiem_tra.py"

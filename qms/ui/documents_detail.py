@@ -8,17 +8,17 @@ import re
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.text import inert_markdown as inert
+from qms.core.vn_dates import vn_short_date
 from qms.domain.documents import OPEN_STATUSES, RevisionStatus, revision_diff
-from qms.domain.text import inert_markdown as inert
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.document_copy import copy_of
 from qms.queries.documents import DocumentDetail, RevisionView, attachment_file
 from qms.queries.organizations import get_organization
 from qms.queries.trace import tasks_for_entity
 from qms.reports.controlled_copy import controlled_copy_pdf
 from qms.services import documents
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 _HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)

@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.domain.documents import DocumentStatus, RevisionStatus
-from qms.i18n import t
 from qms.queries.documents import DocumentDetail, RevisionView
 from qms.services import document_approval, documents
-from qms.services.context import Actor
 from qms.ui.documents_detail import PENDING
 from qms.ui.widgets import run_action
 

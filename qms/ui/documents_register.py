@@ -7,10 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.errors import DomainError
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain.document_register import HEADERS_VI
-from qms.domain.errors import DomainError
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.documents import (
     REGISTER_STATUSES,
     RegisterChoices,
@@ -20,7 +21,6 @@ from qms.queries.documents import (
 )
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.services import document_register
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 PAGE_SIZE = 25

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.permissions import allowed
 from qms.domain.duties import EDITABLE, Recurrence
-from qms.domain.permissions import allowed
-from qms.i18n import t
 from qms.queries.duties import DutyRow, report_evidence
 from qms.queries.organizations import UnitView
 from qms.services import duties
-from qms.services.context import Actor
 from qms.services.evidence import EvidenceInput
 from qms.ui.widgets import run_action
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain.duties import DutyStatus
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.duties import BoardFilter, DutyRow, EventView, EvidenceItem, PeriodOption
 from qms.queries.organizations import UnitView
 from qms.queries.trace import file_content
-from qms.services.context import Actor
 
 ICON = {"open": "⚪", "submitted": "🔵", "accepted": "✅", "returned": "↩️"}
 STATUSES = [s.value for s in DutyStatus]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qms.i18n import set_language, t
-from qms.services.context import Actor
+from qms.core.actor import Actor
+from qms.core.i18n import set_language, t
 from qms.ui import nav, registry, session, signin
 
 

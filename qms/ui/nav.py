@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.queries.organizations import get_organization
-from qms.services.context import Actor
 from qms.ui import registry, session
 
 

@@ -8,14 +8,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from qms.domain.text import inert_markdown as inert
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.text import inert_markdown as inert
+from qms.core.vn_dates import vn_short_date
 from qms.queries.nc_detail import NcDetail
 from qms.queries.nc_reports import car_form, clause_label
 from qms.queries.trace import file_content
 from qms.reports.nc_forms import car_pdf
-from qms.services.context import Actor
 from qms.ui.nc_register import STATUS_ICON
 
 PENDING = "nc.pending_open"  # the id to open after recording a new one

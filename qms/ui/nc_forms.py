@@ -7,13 +7,13 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.domain.nonconformity import ActionStatus
 from qms.domain.nonconformity_rules import MAX_WHYS, CauseCategory
-from qms.i18n import t
 from qms.queries.nc_detail import ActionView, NcDetail
 from qms.queries.users import list_users
 from qms.services import corrective_actions as ca
-from qms.services.context import Actor
 from qms.services.nc_records import action_conditions, may, nc_conditions, verify_wait_days
 from qms.services.nonconformities import AnalysisInput, analyse_nonconformity
 from qms.ui.nc_detail import day_text

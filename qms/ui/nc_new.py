@@ -7,14 +7,14 @@ from datetime import date
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.nc_reports import clause_label, clause_titles
 from qms.queries.nonconformities import document_choices, similar_cases
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users
-from qms.services.context import Actor
 from qms.services.nonconformities import NcInput, raise_nonconformity
 from qms.ui.nc_detail import PENDING
 from qms.ui.widgets import run_action

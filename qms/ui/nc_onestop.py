@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.domain.onestop import Figures
-from qms.i18n import t
 from qms.queries.onestop import PeriodFigures, ProposalView, target_tasks
-from qms.services.context import Actor
 from qms.services.onestop import decide_proposal, record_figures
 from qms.ui.nc_detail import PENDING
 from qms.ui.widgets import run_action

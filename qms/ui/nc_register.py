@@ -8,11 +8,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain.ageing import BUCKET_NAMES
 from qms.domain.nonconformity import NcStatus
 from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.nc_reports import register_report
 from qms.queries.nonconformities import (
     NcFilter,
@@ -24,7 +25,6 @@ from qms.queries.nonconformities import (
 from qms.queries.plans import list_plans, periods_of
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.reports.nc_register import register_pdf
-from qms.services.context import Actor
 from qms.services.nonconformities import set_number_prefix
 from qms.ui.widgets import run_action
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.services.plan_import import ImportPreview
 
 

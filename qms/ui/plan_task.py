@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.domain.plan_rules import TaskStatus
-from qms.i18n import t
 from qms.queries.organizations import UnitView
 from qms.queries.plans import PeriodView, TaskDetail
 from qms.queries.trace import (
@@ -17,7 +18,6 @@ from qms.queries.trace import (
 )
 from qms.queries.users import UserView
 from qms.services import evidence, plan_tasks, trace
-from qms.services.context import Actor
 from qms.ui import nc_raise
 from qms.ui.widgets import run_action
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.queries.organizations import UnitView
 from qms.queries.plans import PlanHeader, PlanSummary
 

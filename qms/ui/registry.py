@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qms.domain.roles import ALL_ROLES, Role
+from qms.core.roles import ALL_ROLES, Role
 
 A, ISO, AUD, OFF, LEAD, VIEW = (
     Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER, Role.VIEWER,

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
 from qms.domain.management_review import ReviewActionStatus, ReviewStatus
-from qms.i18n import t
 from qms.queries.management_reviews import ReviewDetail
 from qms.queries.users import UserView
 from qms.services import management_reviews as mr
-from qms.services.context import Actor
 from qms.ui.widgets import run_action
 
 DMY = "DD/MM/YYYY"

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain.risks import BAND_TOPS, BANDS, SCALE, RiskKind, RiskStatus, band_of
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.organizations import UnitView
 from qms.queries.risks import ActionRow, ReviewRow, RiskFilter, RiskRow, matrix
 from qms.reports.excel import stamp

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.scoring import PeriodOption, SetView, SheetDetail
 from qms.reports.self_assessment import pct, points
 

@@ -6,8 +6,8 @@ import json
 
 import streamlit as st
 
+from qms.core.actor import Actor
 from qms.services import auth
-from qms.services.context import Actor
 from qms.ui import keys
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
-from qms.i18n import t
+from qms.core.errors import DomainError
+from qms.core.i18n import t
 from qms.services import auth
 from qms.services.organizations import OrgInput
 from qms.services.users import UserInput

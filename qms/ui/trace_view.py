@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.trace import GAP_COLUMNS
 from qms.services.trace import ENTITY_TYPES
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
-from qms.domain.roles import Role
-from qms.i18n import LANGUAGES, t
+from qms.core.actor import Actor
+from qms.core.errors import DomainError
+from qms.core.i18n import LANGUAGES, t
+from qms.core.roles import Role
 from qms.queries.organizations import UnitView
 from qms.queries.users import UserView
 from qms.services import users
-from qms.services.context import Actor
 from qms.services.users import UserInput
 
 ROLES = [r for r in Role]

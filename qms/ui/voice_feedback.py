@@ -8,14 +8,14 @@ from datetime import date
 
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.vn_dates import vn_short_date
 from qms.domain import voice as rules
-from qms.domain.vn_dates import vn_short_date
-from qms.i18n import t
 from qms.queries.duties import PeriodOption
 from qms.queries.organizations import UnitView
 from qms.queries.voice import FeedbackFilter, FeedbackRow, feedback_frame
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.services.context import Actor
 from qms.services.voice import (
     FEEDBACK,
     FeedbackInput,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
-from qms.i18n import t
-from qms.services.context import Actor
+from qms.core.actor import Actor
+from qms.core.errors import DomainError
+from qms.core.i18n import t
 from qms.services.voice_nc import raise_voice_nc
 from qms.ui.widgets import FLASH
 

@@ -8,12 +8,12 @@ import math
 import pandas as pd
 import streamlit as st
 
+from qms.core.actor import Actor
+from qms.core.errors import ValidationFailed
+from qms.core.i18n import t
 from qms.domain import voice as rules
-from qms.domain.errors import ValidationFailed
-from qms.i18n import t
 from qms.queries.plan_sections import number
 from qms.queries.voice import SurveyView
-from qms.services.context import Actor
 from qms.services.voice import CRITERION, CriterionInput, save_survey
 from qms.ui.voice_nc import nc_button
 from qms.ui.widgets import run_action

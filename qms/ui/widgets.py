@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from qms.domain.errors import DomainError
+from qms.core.errors import DomainError
 
 FLASH = "qms.flash"
 

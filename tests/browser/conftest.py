@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from qms.config import ROOT
+from qms.core.config import ROOT
 from qms.db import migrate
 from tests import pg
 from tests.skips import skip_or_fail

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from qms.db.engine import dispose_engines
 from qms.db.models import Organization
 from qms.db.uow import read_session
+from qms.demo.audits import find_demo_audits
 from qms.queries import audits as q
 from qms.services import audits, auth
-from qms.services.demo_audits import find_demo_audits
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-danh-gia-2023"

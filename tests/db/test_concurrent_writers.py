@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
+from qms.core.actor import Actor
 from qms.db import migrate
 from qms.queries.organizations import list_units
-from qms.services.context import Actor
 from qms.services.organizations import add_unit
 from tests.factories import make_org
 

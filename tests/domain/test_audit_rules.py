@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qms.data_files import read_packaged
+from qms.core.data_files import read_packaged
+from qms.core.errors import ValidationFailed
 from qms.domain.audit_rules import (
     Answer,
     check_independence,
@@ -15,7 +16,6 @@ from qms.domain.audit_rules import (
     scores,
 )
 from qms.domain.clauses import load_clauses, load_question_bank
-from qms.domain.errors import ValidationFailed
 
 CLAUSES = load_clauses(read_packaged("iso_clauses.csv"))
 BANK = load_question_bank(read_packaged("question_bank.csv"), CLAUSES)

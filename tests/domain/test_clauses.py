@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qms.data_files import read_packaged
+from qms.core.data_files import read_packaged
 from qms.domain.clauses import (
     ClauseDataError,
     leaf_clauses,

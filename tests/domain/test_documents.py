@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from qms.core.errors import Conflict, ValidationFailed
 from qms.domain.documents import (
     TRANSITIONS,
     ReviewState,
@@ -19,7 +20,6 @@ from qms.domain.documents import (
     review_state,
     revision_diff,
 )
-from qms.domain.errors import Conflict, ValidationFailed
 
 S, A = RevisionStatus, RevisionAction
 ALLOWED = {

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
+from qms.core.errors import ValidationFailed
 from qms.domain.document_register import HEADERS_VI, map_header, parse_row
-from qms.domain.errors import ValidationFailed
 from qms.domain.procedure_doc import DocumentType
 
 POSITIONS = map_header(list(HEADERS_VI))

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from qms.core.errors import Conflict, ValidationFailed
 from qms.domain.duties import (
     TRANSITIONS,
     DutyStatus,
@@ -22,7 +23,6 @@ from qms.domain.duties import (
     next_status,
     plan_period,
 )
-from qms.domain.errors import Conflict, ValidationFailed
 
 S, St = DutyStatus, DutyStep
 ALLOWED = {

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from qms.domain.errors import Conflict, ValidationFailed
+from qms.core.errors import Conflict, ValidationFailed
 from qms.domain.nonconformity import (
     TRANSITIONS,
     ActionFacts,

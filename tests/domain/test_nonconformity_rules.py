@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from qms.domain.errors import ValidationFailed
+from qms.core.errors import ValidationFailed
 from qms.domain.nonconformity_rules import (
     ClosedCase,
     NcGrade,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from qms.data_files import read_packaged
+from qms.core.data_files import read_packaged
 from qms.domain.clauses import load_clauses
 from qms.domain.procedure_doc import (
     DocumentType,

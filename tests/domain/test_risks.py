@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qms.core.errors import ValidationFailed
 from qms.domain import risks
-from qms.domain.errors import ValidationFailed
 from qms.domain.risks import Band
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 
 from bench.harness import Render, bench_session, render
-from qms.domain.roles import Role
-from qms.services.context import Actor
-from qms.services.demo_scale import Sizes, add_history
+from qms.core.actor import Actor
+from qms.core.roles import Role
+from qms.demo.scale.history import Sizes, add_history
 from qms.ui.registry import PAGES
 from tests.factories import make_org, make_unit, make_user
 

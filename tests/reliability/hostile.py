@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
+from qms.core.errors import ValidationFailed
 from qms.db import migrate
 from qms.db.engine import WRITE_OPTION, bound_sessions, make_engine
-from qms.db.models import AuditLog
 from qms.db.uow import read_session
-from qms.domain.errors import ValidationFailed
+from qms.trail.models import AuditLog
 
 T = TypeVar("T")
 PROPERTY = settings(max_examples=300, deadline=None, database=None, derandomize=True,

@@ -2,12 +2,12 @@
 
 The permission walk (``test_permission_walk.py``) and the audit-trail proof
 (``test_audit_every_service.py``) call each entry of ``SERVICES`` with every role. A public
-function of ``qms/services`` whose first parameter is ``actor`` must be in ``SERVICES`` or in
-``READ_ONLY``; ``test_every_service_is_catalogued`` fails, naming the function, otherwise.
+function of a service module (``tests/roles.py``) whose first parameter is ``actor`` must be
+in ``SERVICES`` or in ``READ_ONLY``, by its full dotted name; ``test_every_service_is_catalogued`` fails, naming the function, otherwise.
 
 How to add a service (one line, keep it short):
 
-    "module.function": S(("matrix.action",), OWN, lambda w: Call((w.some_record, "text"))),
+    "qms.services.module.function": S(("matrix.action",), OWN, lambda w: Call((w.some_record, "text"))),
 
 - the actions are the ``PERMISSIONS`` keys the service checks (``()`` for self-service calls
   such as signing out); COND names the condition(s) the matrix attaches to them (``()`` when
@@ -36,16 +36,19 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from qms.core import clock
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db import models as m
 from qms.db.uow import read_session, unit_of_work
+from qms.demo.nam_trung import load_demo
+from qms.demo.scale.history import SCALES
 from qms.domain.document_register import HEADERS_VI
 from qms.domain.onestop import Figures
-from qms.domain.roles import Role
 from qms.services import (
     audit_answers,
     audit_checklist,
     audits,
-    clock,
     documents,
     duties,
     plan_tasks,
@@ -59,9 +62,6 @@ from qms.services.audit_answers import AnswerInput
 from qms.services.audit_bank import BankEdit
 from qms.services.audit_checklist import QuestionInput
 from qms.services.audits import AuditInput
-from qms.services.context import Actor
-from qms.services.demo import load_demo
-from qms.services.demo_scale import SCALES
 from qms.services.documents import DraftInput
 from qms.services.duties import DutyInput
 from qms.services.evidence import EvidenceInput
@@ -337,209 +337,209 @@ OWN, LEAD, TEAM, ASSIGNED, OWNER = ("own_unit",), ("audit_lead",), ("audit_team"
 
 SERVICES: dict[str, S] = {
     # organisation, units, users
-    "organizations.update_organization": S(("organization.update",), (), lambda w: Call((
+    "qms.services.organizations.update_organization": S(("organization.update",), (), lambda w: Call((
         OrgInput("Xã Nam Trung", "Ủy ban nhân dân xã Nam Trung", "Nam Trung"),
         ver(m.Organization, w.org_id)))),
-    "organizations.add_unit": S(("unit.create",), (), lambda w: Call(("Tổ thử quyền",))),
-    "organizations.update_unit": S(("unit.update",), (), lambda w: Call((w.other_unit,
+    "qms.services.organizations.add_unit": S(("unit.create",), (), lambda w: Call(("Tổ thử quyền",))),
+    "qms.services.organizations.update_unit": S(("unit.update",), (), lambda w: Call((w.other_unit,
                                                                         "Ban biên tập", True))),
-    "users.create_user": S(("user.create",), (), lambda w: Call((_user(w, "perm_new"),))),
-    "users.update_user": S(("user.update",), (), lambda w: Call((
+    "qms.services.users.create_user": S(("user.create",), (), lambda w: Call((_user(w, "perm_new"),))),
+    "qms.services.users.update_user": S(("user.update",), (), lambda w: Call((
         w.minhlv, _user(w, "minhlv"), ver(m.User, w.minhlv)))),
-    "users.set_active": S(("user.disable",), (), lambda w: Call((w.minhlv, False, "Nghỉ việc"))),
-    "users.set_password": S(("user.set_password",), (), lambda w: Call((w.minhlv, PASSWORD))),
-    "users.unlock": S(("user.unlock",), (), lambda w: Call((w.minhlv,))),
-    "auth.change_own_password": S(("account.change_password",), (), lambda w: Call((
+    "qms.services.users.set_active": S(("user.disable",), (), lambda w: Call((w.minhlv, False, "Nghỉ việc"))),
+    "qms.services.users.set_password": S(("user.set_password",), (), lambda w: Call((w.minhlv, PASSWORD))),
+    "qms.services.users.unlock": S(("user.unlock",), (), lambda w: Call((w.minhlv,))),
+    "qms.services.auth.change_own_password": S(("account.change_password",), (), lambda w: Call((
         PASSWORD, "mat-khau-moi-dung-10"))),
-    "auth.set_own_language": S(("account.set_language",), (), lambda w: Call(("en",))),
-    "auth.sign_out": S((), (), lambda w: Call()),
-    "backup.backup_for": S(("system.backup",), (), lambda w: Call()),
+    "qms.services.auth.set_own_language": S(("account.set_language",), (), lambda w: Call(("en",))),
+    "qms.services.auth.sign_out": S((), (), lambda w: Call()),
+    "qms.services.backup.backup_for": S(("system.backup",), (), lambda w: Call()),
     # plan, evidence, trace
-    "plan_save.confirm_import": S(("plan.import",), (), lambda w: Call((
+    "qms.services.plan_save.confirm_import": S(("plan.import",), (), lambda w: Call((
         PLAN_SEED.read_bytes(), "ke-hoach.txt", _sha(PLAN_SEED.read_bytes())))),
-    "plan_tasks.update_task": S(("plan_task.update",), OWN, lambda w: Call((
+    "qms.services.plan_tasks.update_task": S(("plan_task.update",), OWN, lambda w: Call((
         w.task, _task_update(w), ver(m.PlanTask, w.task)))),
-    "plan_tasks.record_measurement": S(("plan_target.measure",), OWN, lambda w: Call((
+    "qms.services.plan_tasks.record_measurement": S(("plan_target.measure",), OWN, lambda w: Call((
         w.target, w.period, 95.0))),
-    "evidence.add_evidence": S(("evidence.create",), (), lambda w: Call((EVIDENCE, "bb.pdf", PDF))),
-    "trace.link": S(("trace.link",), (), lambda w: Call((w.task, "evidence", w.evidence))),
-    "trace.unlink": S(("trace.unlink",), (), lambda w: Call((w.link, "Gắn nhầm"))),
+    "qms.services.evidence.add_evidence": S(("evidence.create",), (), lambda w: Call((EVIDENCE, "bb.pdf", PDF))),
+    "qms.services.trace.link": S(("trace.link",), (), lambda w: Call((w.task, "evidence", w.evidence))),
+    "qms.services.trace.unlink": S(("trace.unlink",), (), lambda w: Call((w.link, "Gắn nhầm"))),
     # documents
-    "document_sync.sync_procedures": S(("document.sync",), (), lambda w: Call((w.folder,))),
-    "document_sync.link_front_matter_tasks": S(("document.sync",), (), lambda w: Call((w.plan,))),
-    "document_register.import_register": S(("document.import",), (), lambda w: Call((
+    "qms.services.document_sync.sync_procedures": S(("document.sync",), (), lambda w: Call((w.folder,))),
+    "qms.services.document_sync.link_front_matter_tasks": S(("document.sync",), (), lambda w: Call((w.plan,))),
+    "qms.services.document_register.import_register": S(("document.import",), (), lambda w: Call((
         REGISTER, _sha(REGISTER)))),
-    "documents.start_draft": S(("document.draft",), OWN, lambda w: Call((w.doc, "Sửa đổi"))),
-    "documents.edit_draft": S(("document.draft",), OWN, lambda w: Call((w.draft, DraftInput(
+    "qms.services.documents.start_draft": S(("document.draft",), OWN, lambda w: Call((w.doc, "Sửa đổi"))),
+    "qms.services.documents.edit_draft": S(("document.draft",), OWN, lambda w: Call((w.draft, DraftInput(
         "# Quy trình\n\nNội dung sửa đổi.", "Sửa đổi bước 2"), ver(m.DocumentRevision, w.draft)))),
-    "documents.attach_file": S(("document.attach",), OWN, lambda w: Call((w.draft, "mau.pdf",
+    "qms.services.documents.attach_file": S(("document.attach",), OWN, lambda w: Call((w.draft, "mau.pdf",
                                                                          PDF))),
-    "documents.discard_revision": S(("document.draft",), OWN, lambda w: Call((w.draft,
+    "qms.services.documents.discard_revision": S(("document.draft",), OWN, lambda w: Call((w.draft,
                                                                              "Không cần"))),
-    "documents.submit_revision": S(("document.submit",), OWN, lambda w: Call((
+    "qms.services.documents.submit_revision": S(("document.submit",), OWN, lambda w: Call((
         w.draft, ver(m.DocumentRevision, w.draft)))),
-    "documents.review_revision": S(("document.review",), (), lambda w: Call((
+    "qms.services.documents.review_revision": S(("document.review",), (), lambda w: Call((
         w.submitted, True, "Đồng ý", ver(m.DocumentRevision, w.submitted)))),
-    "document_approval.approve_revision": S(("document.approve",), (), lambda w: Call((
+    "qms.services.document_approval.approve_revision": S(("document.approve",), (), lambda w: Call((
         w.reviewed, PASSWORD, ver(m.DocumentRevision, w.reviewed)))),
-    "documents.withdraw_document": S(("document.withdraw",), (), lambda w: Call((
+    "qms.services.documents.withdraw_document": S(("document.withdraw",), (), lambda w: Call((
         w.doc, "Hết hiệu lực"))),
-    "documents.confirm_review": S(("document.confirm_review",), (), lambda w: Call((
+    "qms.services.documents.confirm_review": S(("document.confirm_review",), (), lambda w: Call((
         w.doc, "Vẫn phù hợp"))),
     # internal audits
-    "audit_bank.seed_bank": S(("audit.bank",), (), lambda w: Call()),
-    "audit_bank.save_bank": S(("audit.bank",), (), lambda w: Call((BankEdit({}, ({
+    "qms.services.audit_bank.seed_bank": S(("audit.bank",), (), lambda w: Call()),
+    "qms.services.audit_bank.save_bank": S(("audit.bank",), (), lambda w: Call((BankEdit({}, ({
         "clause": "7.5.3", "question": "Hồ sơ có được lưu đúng nơi quy định không?"},)),))),
-    "audits.create_programme": S(("audit.programme",), (), lambda w: Call((2024, "Đánh giá"))),
-    "audits.plan_audit": S(("audit.plan",), (), lambda w: Call((w.programme, AuditInput(
+    "qms.services.audits.create_programme": S(("audit.programme",), (), lambda w: Call((2024, "Đánh giá"))),
+    "qms.services.audits.plan_audit": S(("audit.plan",), (), lambda w: Call((w.programme, AuditInput(
         "Đánh giá bổ sung", w.holder, unit_ids=(w.unit,), clause_codes=("7.5.3",))))),
-    "audits.update_plan": S(("audit.plan",), (), lambda w: Call((w.audit_planned, AuditInput(
+    "qms.services.audits.update_plan": S(("audit.plan",), (), lambda w: Call((w.audit_planned, AuditInput(
         "Đánh giá lần 2 (sửa)", w.hoant, unit_ids=(w.other_unit,), clause_codes=("7.1.5",)),
         ver(m.Audit, w.audit_planned)))),
-    "audits.plan_next_audit": S(("audit.plan",), (), lambda w: Call((
+    "qms.services.audits.plan_next_audit": S(("audit.plan",), (), lambda w: Call((
         w.audit_done, w.programme, "Đánh giá tiếp theo"))),
-    "audit_checklist.generate_checklist": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audit_checklist.generate_checklist": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_empty,))),
-    "audit_checklist.add_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audit_checklist.add_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_planned, QuestionInput("Có sổ theo dõi không?", "7.5.3")), holder=w.hoant)),
-    "audit_checklist.edit_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audit_checklist.edit_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.planned_item, QuestionInput("Có sổ theo dõi hạn không?", "7.5.3")), holder=w.hoant)),
-    "audit_checklist.move_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audit_checklist.move_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.planned_item, 1), holder=w.hoant)),
-    "audit_checklist.remove_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audit_checklist.remove_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.planned_item,), holder=w.hoant)),
-    "audit_checklist.assign_questions": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audit_checklist.assign_questions": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         [w.planned_item], w.hungtv), holder=w.hoant)),
-    "audits.start_audit": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.services.audits.start_audit": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_planned,), holder=w.hoant)),
-    "audit_answers.record_answer": S(("audit.answer",), ASSIGNED, lambda w: Call((
+    "qms.services.audit_answers.record_answer": S(("audit.answer",), ASSIGNED, lambda w: Call((
         w.item, AnswerInput("conform", "Sổ sách"), ver(m.ChecklistItem, w.item)))),
-    "audit_answers.attach_file": S(("audit.answer",), ASSIGNED, lambda w: Call((
+    "qms.services.audit_answers.attach_file": S(("audit.answer",), ASSIGNED, lambda w: Call((
         w.item, "anh.pdf", PDF))),
-    "audit_answers.raise_finding_nonconformity": S(("audit.finding",), TEAM, lambda w: Call((
+    "qms.services.audit_answers.raise_finding_nonconformity": S(("audit.finding",), TEAM, lambda w: Call((
         w.finding,))),
-    "audits.conclude_audit": S(("audit.conclude",), LEAD, lambda w: Call((
+    "qms.services.audits.conclude_audit": S(("audit.conclude",), LEAD, lambda w: Call((
         w.audit, "Phù hợp", "Duy trì", ver(m.Audit, w.audit)), {"complete": False})),
     # nonconformities
-    "nonconformities.raise_nonconformity": S(("nc.create",), (), lambda w: Call((
+    "qms.services.nonconformities.raise_nonconformity": S(("nc.create",), (), lambda w: Call((
         "", None, NcInput("Hồ sơ trả chậm.", "minor", "citizen_feedback", unit_id=w.unit)))),
-    "nonconformities.analyse_nonconformity": S(("nc.analyse",), OWN, lambda w: Call((
+    "qms.services.nonconformities.analyse_nonconformity": S(("nc.analyse",), OWN, lambda w: Call((
         w.nc_new, ANALYSIS, ver(m.Nonconformity, w.nc_new)))),
-    "nonconformities.attach_file": S(("nc.attach",), OWN, lambda w: Call((w.nc_new, "a.pdf",
+    "qms.services.nonconformities.attach_file": S(("nc.attach",), OWN, lambda w: Call((w.nc_new, "a.pdf",
                                                                          PDF))),
-    "nonconformities.set_number_prefix": S(("nc.settings",), (), lambda w: Call(("KPH",))),
-    "corrective_actions.add_action": S(("nc.plan",), OWN, lambda w: Call((
+    "qms.services.nonconformities.set_number_prefix": S(("nc.settings",), (), lambda w: Call(("KPH",))),
+    "qms.services.corrective_actions.add_action": S(("nc.plan",), OWN, lambda w: Call((
         w.nc_analysed, ca.ActionInput("Tập huấn lại.", w.hoant, TODAY + timedelta(days=7))))),
-    "corrective_actions.plan_actions": S(("nc.plan",), OWN, lambda w: Call((
+    "qms.services.corrective_actions.plan_actions": S(("nc.plan",), OWN, lambda w: Call((
         w.nc_analysed, ver(m.Nonconformity, w.nc_analysed)))),
-    "corrective_actions.update_action": S(("nc.action_update",), OWN + OWNER, lambda w: Call((
+    "qms.services.corrective_actions.update_action": S(("nc.action_update",), OWN + OWNER, lambda w: Call((
         w.action_open, ca.ActionUpdate("in_progress", "Đang làm."),
         ver(m.CorrectiveAction, w.action_open)))),
-    "corrective_actions.verify_effectiveness": S(("nc.verify",), (), lambda w: Call((
+    "qms.services.corrective_actions.verify_effectiveness": S(("nc.verify",), (), lambda w: Call((
         w.nc_done, ca.VerificationInput(True, "Hiệu quả"), ver(m.Nonconformity, w.nc_done)))),
-    "corrective_actions.close_nonconformity": S(("nc.close",), (), lambda w: Call((
+    "qms.services.corrective_actions.close_nonconformity": S(("nc.close",), (), lambda w: Call((
         w.nc_verified, ver(m.Nonconformity, w.nc_verified)))),
-    "corrective_actions.cancel_nonconformity": S(("nc.cancel",), (), lambda w: Call((
+    "qms.services.corrective_actions.cancel_nonconformity": S(("nc.cancel",), (), lambda w: Call((
         w.nc_new, "Trùng", ver(m.Nonconformity, w.nc_new)))),
-    "onestop.record_figures": S(("onestop.record",), (), lambda w: Call((
+    "qms.services.onestop.record_figures": S(("onestop.record",), (), lambda w: Call((
         w.period3, Figures(100, 50, 45, 5, 5)))),
-    "onestop.decide_proposal": S(("onestop.decide",), (), lambda w: Call((
+    "qms.services.onestop.decide_proposal": S(("onestop.decide",), (), lambda w: Call((
         w.proposal, False, "Đã giải thích", ver(m.NcProposal, w.proposal)))),
     # periodic report, management review
-    "period_reports.save_narratives": S(("period_report.edit",), (), lambda w: Call((
+    "qms.services.period_reports.save_narratives": S(("period_report.edit",), (), lambda w: Call((
         w.period2, NarrativeInput("Tốt", "Không", "Tiếp tục"), 0))),
-    "management_reviews.create_review": S(("review.prepare",), (), lambda w: Call((
+    "qms.services.management_reviews.create_review": S(("review.prepare",), (), lambda w: Call((
         mr.ReviewForm("Xem xét bổ sung", date(2023, 12, 20), date(2022, 12, 10),
                       date(2023, 12, 9)),))),
-    "management_reviews.update_review": S(("review.prepare",), (), lambda w: Call((
+    "qms.services.management_reviews.update_review": S(("review.prepare",), (), lambda w: Call((
         w.review_draft, mr.ReviewForm("Xem xét (sửa)", date(2023, 12, 16), date(2022, 12, 10),
                                       date(2023, 12, 9)), ver(m.ManagementReview,
                                                               w.review_draft)))),
-    "management_reviews.add_decision": S(("review.prepare",), (), lambda w: Call((
+    "qms.services.management_reviews.add_decision": S(("review.prepare",), (), lambda w: Call((
         w.review_held, mr.DecisionForm("Bổ sung nhân lực.", w.hoant,
                                         TODAY + timedelta(days=30))))),
-    "management_reviews.hold_review": S(("review.prepare",), (), lambda w: Call((
+    "qms.services.management_reviews.hold_review": S(("review.prepare",), (), lambda w: Call((
         w.review_draft, ver(m.ManagementReview, w.review_draft)))),
-    "management_reviews.record_conclusions": S(("review.prepare",), (), lambda w: Call((
+    "qms.services.management_reviews.record_conclusions": S(("review.prepare",), (), lambda w: Call((
         w.review_held, {}, "Hệ thống phù hợp.", ver(m.ManagementReview, w.review_held)))),
-    "management_reviews.approve_review": S(("review.approve",), (), lambda w: Call((
+    "qms.services.management_reviews.approve_review": S(("review.approve",), (), lambda w: Call((
         w.review_held, ver(m.ManagementReview, w.review_held)))),
-    "management_reviews.update_review_action": S(("review.action_update",), OWNER, lambda w: Call((
+    "qms.services.management_reviews.update_review_action": S(("review.action_update",), OWNER, lambda w: Call((
         w.review_action, mr.ActionUpdate("done", "Đã xong.", TODAY),
         ver(m.ReviewAction, w.review_action)))),
     # self-inspection duties
-    "duties.add_duty": S(("duty.manage",), (), lambda w: Call((DutyInput(
+    "qms.services.duties.add_duty": S(("duty.manage",), (), lambda w: Call((DutyInput(
         w.plan, "Tự kiểm tra bổ sung", w.unit),))),
-    "duties.add_report_evidence": S(("duty.submit",), OWN, lambda w: Call((
+    "qms.services.duties.add_report_evidence": S(("duty.submit",), OWN, lambda w: Call((
         w.duty, w.period, EVIDENCE))),
-    "duties.submit_report": S(("duty.submit",), OWN, lambda w: Call((
+    "qms.services.duties.submit_report": S(("duty.submit",), OWN, lambda w: Call((
         w.duty_with_evidence, w.period, None))),
-    "duties.accept_report": S(("duty.decide",), (), lambda w: Call((
+    "qms.services.duties.accept_report": S(("duty.decide",), (), lambda w: Call((
         w.report_submitted, ver(m.DutyReport, w.report_submitted)))),
-    "duties.return_report": S(("duty.decide",), (), lambda w: Call((
+    "qms.services.duties.return_report": S(("duty.decide",), (), lambda w: Call((
         w.report_submitted, ver(m.DutyReport, w.report_submitted), "Thiếu chữ ký"))),
     # index self-scoring
-    "scoring_sets.load_criteria_set": S(("scoring.load_set",), (), lambda w: Call((
+    "qms.services.scoring_sets.load_criteria_set": S(("scoring.load_set",), (), lambda w: Call((
         CRITERIA, "Bộ tiêu chí thử quyền", "thu.csv"))),
-    "scoring.open_sheet": S(("scoring.score",), (), lambda w: Call((w.set, w.period3))),
-    "scoring.record_score": S(("scoring.score",), (), lambda w: Call((
+    "qms.services.scoring.open_sheet": S(("scoring.score",), (), lambda w: Call((w.set, w.period3))),
+    "qms.services.scoring.record_score": S(("scoring.score",), (), lambda w: Call((
         w.sheet, ScoreInput(w.criterion, 1.0, "Đạt một phần")))),
-    "scoring.save_sheet_notes": S(("scoring.score",), (), lambda w: Call((
+    "qms.services.scoring.save_sheet_notes": S(("scoring.score",), (), lambda w: Call((
         w.sheet, "Khó khăn", "Kiến nghị", ver(m.ScoreSheet, w.sheet)))),
-    "scoring.submit_sheet": S(("scoring.submit",), (), lambda w: Call((
+    "qms.services.scoring.submit_sheet": S(("scoring.submit",), (), lambda w: Call((
         w.sheet, ver(m.ScoreSheet, w.sheet)))),
-    "scoring.approve_sheet": S(("scoring.approve",), (), lambda w: Call((
+    "qms.services.scoring.approve_sheet": S(("scoring.approve",), (), lambda w: Call((
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted)))),
-    "scoring.return_sheet": S(("scoring.return",), (), lambda w: Call((
+    "qms.services.scoring.return_sheet": S(("scoring.return",), (), lambda w: Call((
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted), "Thiếu minh chứng"))),
     # citizens' voice
-    "voice.save_survey": S(("voice.record",), (), lambda w: Call((w.period4, (
+    "qms.services.voice.save_survey": S(("voice.record",), (), lambda w: Call((w.period4, (
         voice.CriterionInput("Thái độ phục vụ", 40, 38),)))),
-    "voice.record_feedback": S(("voice.record",), (), lambda w: Call((voice.FeedbackInput(
+    "qms.services.voice.record_feedback": S(("voice.record",), (), lambda w: Call((voice.FeedbackInput(
         TODAY, "phone", "Hỏi giờ làm việc", unit_id=w.unit),))),
-    "voice.answer_feedback": S(("voice.answer",), OWN, lambda w: Call((
+    "qms.services.voice.answer_feedback": S(("voice.answer",), OWN, lambda w: Call((
         w.feedback, TODAY, "Đã trả lời qua điện thoại.", ver(m.CitizenFeedback, w.feedback)))),
-    "voice_nc.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
+    "qms.services.voice_nc.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
         "citizen_feedback", w.feedback_late))),
     # risks and opportunities
-    "risks.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
+    "qms.services.risks.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
         "opportunity", "Cơ hội thử quyền", 2, 3, unit_id=w.unit),))),
-    "risks.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
+    "qms.services.risks.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
         "risk", "Rủi ro thử quyền (sửa)", 3, 4, unit_id=w.unit), ver(m.Risk, w.risk)))),
-    "risks.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
+    "qms.services.risks.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
         w.risk, "closed", ver(m.Risk, w.risk), "Không còn áp dụng"))),
-    "risks.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
+    "qms.services.risks.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
         "Tập huấn thêm", w.hoant, TODAY + timedelta(days=20))))),
-    "risks.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
+    "qms.services.risks.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
         w.risk_action, "Đã tập huấn.", ver(m.RiskAction, w.risk_action)))),
-    "risks.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
+    "qms.services.risks.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
         2, 4, "Đã giảm", TODAY + timedelta(days=90)), ver(m.Risk, w.risk)))),
-    "risks.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
+    "qms.services.risks.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
     # corrective actions handed over or rescheduled (added after the walk was written)
-    "corrective_actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
+    "qms.services.corrective_actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
         w.action_open, ca.ActionChange(w.hoant, TODAY + timedelta(days=21), "Đổi người phụ trách"),
         ver(m.CorrectiveAction, w.action_open)))),
     # synthetic history for the benchmarks (the "tiny" size: a few hundred rows)
-    "demo_scale.add_history": S(("system.demo_scale",), (), lambda w: Call((SCALES["tiny"],),
+    "qms.demo.scale.history.add_history": S(("system.demo_scale",), (), lambda w: Call((SCALES["tiny"],),
                                                                           {"last_year": 2019})),
 }
 
 READ_ONLY: dict[str, str] = {
-    "audit_access.conditions": "helper: which audit conditions hold, reads nothing",
-    "audit_access.require": "helper: raises PermissionDenied, writes nothing",
-    "nc_records.action_conditions": "helper: which conditions hold on an action",
-    "nc_records.nc_conditions": "helper: which conditions hold on a nonconformity",
-    "nc_records.may": "helper: a yes/no answer from the matrix",
-    "nc_records.require_on_action": "helper: raises PermissionDenied, writes nothing",
-    "nc_records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
-    "duties.owner_conditions": "helper: which conditions hold on a duty",
-    "management_reviews.may_update_action": "helper: a yes/no answer for the page",
-    "audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
-    "document_register.preview_register": "reads the uploaded workbook and shows the rows",
-    "plan_import.preview_import": "parses the uploaded plan and shows what would change",
-    "risks.risk_conditions": "helper: which conditions hold on a risk entry",
-    "risks.may_on_risk": "helper: a yes/no answer from the matrix",
-    "risks.may_update_action": "helper: a yes/no answer for the page",
-    "voice.feedback_conditions": "helper: which conditions hold on a feedback",
-    "voice.may_answer": "helper: a yes/no answer for the page",
+    "qms.services.audit_access.conditions": "helper: which audit conditions hold, reads nothing",
+    "qms.services.audit_access.require": "helper: raises PermissionDenied, writes nothing",
+    "qms.services.nc_records.action_conditions": "helper: which conditions hold on an action",
+    "qms.services.nc_records.nc_conditions": "helper: which conditions hold on a nonconformity",
+    "qms.services.nc_records.may": "helper: a yes/no answer from the matrix",
+    "qms.services.nc_records.require_on_action": "helper: raises PermissionDenied, writes nothing",
+    "qms.services.nc_records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
+    "qms.services.duties.owner_conditions": "helper: which conditions hold on a duty",
+    "qms.services.management_reviews.may_update_action": "helper: a yes/no answer for the page",
+    "qms.services.audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
+    "qms.services.document_register.preview_register": "reads the uploaded workbook and shows the rows",
+    "qms.services.plan_import.preview_import": "parses the uploaded plan and shows what would change",
+    "qms.services.risks.risk_conditions": "helper: which conditions hold on a risk entry",
+    "qms.services.risks.may_on_risk": "helper: a yes/no answer from the matrix",
+    "qms.services.risks.may_update_action": "helper: a yes/no answer for the page",
+    "qms.services.voice.feedback_conditions": "helper: which conditions hold on a feedback",
+    "qms.services.voice.may_answer": "helper: a yes/no answer for the page",
 }

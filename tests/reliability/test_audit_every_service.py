@@ -16,9 +16,10 @@ from tests.reliability import walk
 from tests.reliability.service_catalog import SERVICES
 
 # Services whose audit row records an event rather than a change of a stored record.
-EVENTS = {"backup.backup_for": "downloading a backup is logged: who took the data, when"}
+EVENTS = {"qms.services.backup.backup_for":
+          "downloading a backup is logged: who took the data, when"}
 # Services that write synthetic history, log rows included: only their own row is checked.
-SYNTHETIC = {"demo_scale.add_history": "demo.scale"}
+SYNTHETIC = {"qms.demo.scale.history.add_history": "demo.scale"}
 
 # audit_log.entity_type -> the table of the record it names.
 ENTITY_TABLES = {

@@ -17,16 +17,17 @@ from collections import Counter
 
 from sqlalchemy import Row, select
 
+from qms.core.errors import Conflict
 from qms.db import migrate
-from qms.db.models import AuditLog, ChecklistItem, DocumentRevision, Evidence, Nonconformity
+from qms.db.models import ChecklistItem, DocumentRevision, Evidence, Nonconformity
 from qms.db.uow import read_session
-from qms.domain.errors import Conflict
 from qms.services import documents
 from qms.services.audit_answers import AnswerInput, record_answer
-from qms.services.audit_verify import verify_log
 from qms.services.document_approval import approve_revision
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import NcInput, raise_nonconformity
+from qms.trail.models import AuditLog
+from qms.trail.verify import verify_log
 from tests.factories import PASSWORD
 from tests.reliability.world import PDF, World, build
 

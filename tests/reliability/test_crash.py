@@ -16,7 +16,7 @@ from qms.db import migrate
 from qms.db.engine import get_engine
 from qms.db.models import Evidence, Nonconformity
 from qms.db.uow import read_session
-from qms.services.audit_verify import verify_log
+from qms.trail.verify import verify_log
 from tests.factories import make_org
 
 ROOT = Path(__file__).resolve().parents[2]

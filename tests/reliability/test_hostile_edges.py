@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qms.domain.errors import ValidationFailed
-from qms.domain.files import safe_name, sniff
-from qms.domain.text import inert_markdown
+from qms.core.errors import ValidationFailed
+from qms.core.files import safe_name, sniff
+from qms.core.text import inert_markdown
 from qms.queries.nonconformities import NcFilter, register
 from qms.reports.excel import frame_to_xlsx
 from qms.reports.markdown import markdown_flowables

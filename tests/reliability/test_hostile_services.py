@@ -12,6 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db.models import (
     ChecklistItem,
     DocumentRevision,
@@ -24,11 +26,9 @@ from qms.db.models import (
 from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session, unit_of_work
 from qms.domain.onestop import Figures
-from qms.domain.roles import Role
 from qms.services import corrective_actions as ca
 from qms.services import documents
 from qms.services.audit_answers import AnswerInput, record_answer
-from qms.services.context import Actor
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import (
     AnalysisInput,

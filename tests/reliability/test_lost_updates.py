@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, DomainError
 from qms.db import migrate
 from qms.db.models import PlanTask
 from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
-from qms.domain.errors import Conflict, DomainError
-from qms.services.context import Actor
 from qms.services.nonconformities import NcInput, analyse_nonconformity, raise_nonconformity
 from qms.services.plan_tasks import TaskUpdate, update_task
 from tests.factories import make_org

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
 from collections.abc import Iterator
 
 import pytest
 
-import qms.services
-from qms.domain.errors import PermissionDenied
-from qms.domain.permissions import PERMISSIONS, SELF_SERVICE
+from qms.core.errors import PermissionDenied
+from qms.core.permissions import PERMISSIONS, SELF_SERVICE
+from tests import roles
 from tests.reliability import walk
 from tests.reliability.service_catalog import READ_ONLY, SERVICES
 
@@ -22,16 +21,19 @@ CASES = walk.cases()
 
 
 def actor_services() -> set[str]:
-    """Public functions of ``qms/services`` whose first parameter is ``actor``."""
+    """Public functions of the service and demo modules whose first parameter is ``actor``,
+    by full dotted name (``qms.services.risks.add_risk``)."""
     found = set()
-    for info in pkgutil.iter_modules(qms.services.__path__):
-        module = importlib.import_module(f"qms.services.{info.name}")
+    for dotted in roles.modules():
+        if roles.role(dotted) not in ("service", "demo"):
+            continue
+        module = importlib.import_module(dotted)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
                 continue
             params = list(inspect.signature(function).parameters)
             if params and params[0] == "actor":
-                found.add(f"{info.name}.{name}")
+                found.add(f"{dotted}.{name}")
     return found
 
 

@@ -19,12 +19,12 @@ import pytest
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import sessionmaker
 
+from qms.core.actor import Actor
+from qms.core.permissions import allowed
+from qms.core.roles import Role
 from qms.db.base import Base
 from qms.db.engine import bound_sessions, get_engine
-from qms.db.models import AuditLog
-from qms.domain.permissions import allowed
-from qms.domain.roles import Role
-from qms.services.context import Actor
+from qms.trail.models import AuditLog
 from tests import pg
 from tests.reliability.service_catalog import SERVICES, Call, World, build_world
 
@@ -82,8 +82,8 @@ def transaction(url: str, data_dir: Path) -> Iterator[Connection]:
 
 
 def service(name: str) -> Any:
-    module, function = name.split(".")
-    return getattr(importlib.import_module(f"qms.services.{module}"), function)
+    module, _, function = name.rpartition(".")
+    return getattr(importlib.import_module(module), function)
 
 
 def actor(w: World, call: Call, role: Role, held: bool) -> Actor:
@@ -114,7 +114,7 @@ def cases() -> list[tuple[str, Role, bool]]:
 
 def case_id(case: tuple[str, Role, bool]) -> str:
     name, role, held = case
-    return f"{name}-{role.value}-{'held' if held else 'not_held'}"
+    return f"{name.removeprefix('qms.')}-{role.value}-{'held' if held else 'not_held'}"
 
 
 Rows = dict[str, dict[str, tuple[str, dict[str, Any]]]]

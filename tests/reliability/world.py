@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from qms.db.models import AuditLog, ChecklistItem
+from qms.core.actor import Actor
+from qms.db.models import ChecklistItem
 from qms.db.uow import read_session
-from qms.services.context import Actor
+from qms.trail.models import AuditLog
 from tests.services import audits_setup
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

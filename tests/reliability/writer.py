@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from qms.services.context import Actor
+from qms.core.actor import Actor
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import NcInput, raise_nonconformity
 

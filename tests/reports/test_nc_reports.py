@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from qms import cli
-from qms.domain.errors import NotFound
+from qms.core.errors import NotFound
 from qms.queries.nc_reports import car_form, register_report
 from qms.queries.nonconformities import NcFilter, register
 from qms.reports.excel import frame_to_xlsx

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from qms import cli
-from qms.domain.errors import NotFound
+from qms.core.errors import NotFound
 from qms.domain.evidence_pack import INDEX_NAME
 from qms.queries.scoring import criteria_sets
 from qms.queries.scoring_outputs import evidence_pack, self_assessment_report

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db.models import PlanTask
 from qms.db.uow import unit_of_work
-from qms.domain.roles import Role
 from qms.queries.audits import checklist
 from qms.services import audit_checklist, audits
 from qms.services.audits import AuditInput
-from qms.services.context import Actor
 from tests.factories import make_unit, make_user, signed_in
 from tests.services.documents_setup import Commune, commune, make_plan, synced
 

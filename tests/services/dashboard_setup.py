@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from qms.core.actor import Actor
 from qms.db.models import User
 from qms.db.uow import read_session
-from qms.services.context import Actor
-from qms.services.demo import load_demo
+from qms.demo.nam_trung import load_demo
 from qms.services.users import set_password
 from tests.factories import PASSWORD
 

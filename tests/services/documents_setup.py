@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
 from qms.db.models import Plan, PlanArea, PlanTask
 from qms.db.uow import unit_of_work
-from qms.domain.roles import Role
-from qms.services.context import Actor
 from qms.services.document_sync import sync_procedures
 from qms.services.users import UserInput, create_user
 from tests.factories import PASSWORD, make_org, make_unit, signed_in

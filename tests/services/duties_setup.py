@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qms.demo.plan import load_demo_plan
 from qms.queries.duties import DutyRow, board, periods
-from qms.services.demo_plan import load_demo_plan
 from qms.services.duties import add_report_evidence, submit_report
 from qms.services.evidence import EvidenceInput
 from tests.services.nc_setup import Commune, commune

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qms.demo.plan import load_demo_plan
 from qms.queries.management_reviews import ReviewDetail, review_detail
 from qms.queries.plans import PeriodView, periods_of, task_detail, task_table
 from qms.services import management_reviews as mr
 from qms.services import plan_tasks
-from qms.services.demo_plan import load_demo_plan
 from qms.services.nc_records import today
 from tests.services.nc_setup import Commune, commune
 

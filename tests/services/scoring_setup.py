@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qms.demo.plan import load_demo_plan
 from qms.queries.scoring import periods, set_criteria
-from qms.services.demo_plan import load_demo_plan
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.scoring import open_sheet
 from qms.services.scoring_sets import load_criteria_set

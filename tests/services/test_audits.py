@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from qms.db.models import AuditLog, TraceLink
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.core.permissions import PERMISSIONS
+from qms.db.models import TraceLink
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.domain.permissions import PERMISSIONS
 from qms.queries import audits as q
 from qms.services import audit_answers, audit_bank, audit_checklist, audits
 from qms.services.audit_answers import AnswerInput
 from qms.services.audit_checklist import QuestionInput
+from qms.trail.models import AuditLog
 from tests.services.audits_setup import planned, started, world
 
 

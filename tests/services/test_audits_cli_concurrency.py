@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from qms import cli
+from qms.core.errors import Conflict, NotFound
 from qms.db import migrate
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.domain.errors import Conflict, NotFound
+from qms.demo.audits import find_demo_audits
 from qms.queries import audits as q
 from qms.services import audit_answers
 from qms.services.audit_answers import AnswerInput
-from qms.services.demo_audits import find_demo_audits
 from tests.reports.pdftext import page_texts
 from tests.services.audits_setup import started, world
 

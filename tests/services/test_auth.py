@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from qms.db.models import AuditLog, AuthSession
+from qms.core.actor import Actor
+from qms.core.errors import AuthenticationFailed, Conflict, ValidationFailed
+from qms.core.roles import Role
+from qms.db.models import AuthSession
 from qms.db.uow import unit_of_work
-from qms.domain.errors import AuthenticationFailed, Conflict, ValidationFailed
-from qms.domain.roles import Role
 from qms.services import auth, users
-from qms.services.context import Actor
 from qms.services.users import UserInput
+from qms.trail.models import AuditLog
 from tests.factories import PASSWORD, make_org, make_user, org_input, signed_in
 
 

@@ -9,14 +9,14 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
+from qms.core.actor import Actor
+from qms.core.errors import PermissionDenied, ValidationFailed
+from qms.core.roles import Role
 from qms.db import migrate
 from qms.db.engine import get_engine
 from qms.db.models import Organization
-from qms.domain.errors import PermissionDenied, ValidationFailed
-from qms.domain.roles import Role
+from qms.demo.nam_trung import load_demo
 from qms.services import backup
-from qms.services.context import Actor
-from qms.services.demo import load_demo
 from qms.services.evidence import EvidenceInput, add_evidence
 from tests import pg
 from tests.factories import make_org, make_user, signed_in
@@ -112,7 +112,7 @@ def test_only_administrators_download_a_backup_and_it_is_logged(source):
     data = backup.backup_for(signed_in("quantri"))
     manifest, _ = backup.read_backup(data)
     assert manifest["tables"]["audit_log"]["rows"] >= 1
-    from qms.queries.audit_log import AuditFilter, search
+    from qms.trail.queries import AuditFilter, search
 
     frame, _ = search(org_id, AuditFilter(action="system.backup"))
     assert list(frame["actor"]) == ["quantri"]

@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from qms.core.actor import Actor
+from qms.core.roles import Role
+from qms.core.vn_dates import vn_short_date
 from qms.db.models import Plan
 from qms.db.uow import read_session
-from qms.domain.roles import Role
-from qms.domain.vn_dates import vn_short_date
 from qms.queries.context_sections import VN, context_section, resources_section
 from qms.queries.report_registry import review_inputs
-from qms.services.context import Actor
 from qms.services.users import UserInput, create_user, set_active
 from tests.services.review_setup import planned_commune
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from qms.core.actor import Actor
 from qms.domain.ageing import BUCKET_NAMES, bucket_of, found_between
 from qms.domain.duties import DutyStatus
 from qms.domain.nonconformity import NcStatus
@@ -22,7 +23,6 @@ from qms.queries.nonconformities import NcFilter, register
 from qms.queries.onestop import figures_by_period
 from qms.queries.plans import task_table
 from qms.queries.work_items import WorkItem
-from qms.services.context import Actor
 from qms.services.nc_records import today
 from qms.services.nonconformities import raise_nonconformity
 from tests.factories import signed_in

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from qms.demo.audits import find_demo_audits
+from qms.demo.nam_trung import load_demo
 from qms.queries import audits as q
-from qms.services.demo import load_demo
-from qms.services.demo_audits import find_demo_audits
 
 
 def test_the_demo_programme_has_a_completed_audit_with_findings_and_a_planned_one(db):

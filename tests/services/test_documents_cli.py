@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from qms import cli
 from qms.commands.report import REPORT_KINDS
+from qms.core.errors import NotFound
 from qms.db.models import TraceLink
 from qms.db.uow import read_session
-from qms.domain.errors import NotFound
 from tests.factories import make_org
 from tests.reports.pdftext import page_texts
 

@@ -11,10 +11,10 @@ import threading
 
 from sqlalchemy import select
 
+from qms.core.errors import Conflict, DomainError
 from qms.db import migrate
 from qms.db.models import DocumentRevision
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict, DomainError
 from qms.queries.documents import document_detail
 from qms.services import documents
 from qms.services.document_approval import Approval, approve_revision

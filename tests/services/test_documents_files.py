@@ -7,9 +7,9 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
+from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import RevisionAttachment, StoredFile
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict, ValidationFailed
 from qms.queries.documents import attachment_file, document_detail
 from qms.services import documents
 from tests.services.documents_setup import commune, synced

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from qms.core.errors import Conflict, ValidationFailed
 from qms.domain.document_register import HEADERS_VI
-from qms.domain.errors import Conflict, ValidationFailed
 from qms.queries.documents import (
     RegisterFilter,
     document_id_by_code,

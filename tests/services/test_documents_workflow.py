@@ -11,14 +11,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from qms.db.models import AuditLog, Document, DocumentRevision
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.db.models import Document, DocumentRevision
 from qms.db.uow import unit_of_work
 from qms.domain.documents import SIGNATURE_MEANING
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.queries.documents import document_detail
 from qms.services import documents
 from qms.services.document_approval import approve_revision
 from qms.services.documents import DraftInput
+from qms.trail.models import AuditLog
 from tests.factories import PASSWORD
 from tests.services.documents_setup import commune, synced
 
@@ -104,7 +105,7 @@ def test_the_reviewer_may_not_be_the_drafter(db, tmp_path):
 
 
 def test_the_approver_may_not_be_the_drafter(db, tmp_path):
-    from qms.domain.roles import Role
+    from qms.core.roles import Role
     from tests.factories import make_user
 
     c = commune()

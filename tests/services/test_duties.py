@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from qms.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from qms.queries.duties import report_evidence, report_history
 from qms.queries.trace import links_for_task
 from qms.services.duties import (

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from qms import cli
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.domain.onestop import Figures
 from qms.queries.management_reviews import review_deadlines
 from qms.queries.my_work import my_work

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from qms.domain.roles import Role
+from qms.core.actor import Actor
+from qms.core.roles import Role
+from qms.demo.scale.history import SCALES, add_history
 from qms.queries.nonconformities import NcFilter, register, register_page
-from qms.services.context import Actor
-from qms.services.demo_scale import SCALES, add_history
 from tests.factories import make_org, make_unit, make_user
 
 DAY = date(2026, 11, 29)

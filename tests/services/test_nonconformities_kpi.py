@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.models.quality import NcProposal
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.demo.plan import load_demo_plan
 from qms.domain.onestop import Figures
 from qms.queries.onestop import figures_by_period, proposals, target_tasks
 from qms.queries.plans import plan_header, task_detail, task_table
 from qms.queries.trace import links_for_task
-from qms.services.demo_plan import load_demo_plan
 from qms.services.onestop import decide_proposal, record_figures
 from tests.services.nc_setup import commune, detail
 

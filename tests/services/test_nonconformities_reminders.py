@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from qms import cli
-from qms.db.models import AuditLog
 from qms.db.uow import unit_of_work
 from qms.services.nc_records import today
 from qms.services.reminders import send_reminders
+from qms.trail.models import AuditLog
 from tests.services.nc_setup import commune, detail, planned
 from tests.services.smtp_sink import SmtpSink
 

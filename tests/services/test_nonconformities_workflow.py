@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from qms.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from qms.services import corrective_actions as ca
 from qms.services.nc_records import today
 from qms.services.nonconformities import (

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from qms import cli
-from qms.domain.errors import Conflict, PermissionDenied
+from qms.core.errors import Conflict, PermissionDenied
 from qms.queries.period_reports import narratives, period_report
 from qms.reports.period_report import period_pdf, period_xlsx
 from qms.services.period_reports import NarrativeInput, save_narratives

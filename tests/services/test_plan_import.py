@@ -8,15 +8,15 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from qms.core.actor import Actor
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.core.roles import Role
 from qms.db.models import Plan, PlanTask, TraceLink
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.domain.roles import Role
 from qms.queries.organizations import list_units
 from qms.queries.plans import list_plans, plan_header, task_detail, task_table
 from qms.queries.trace import links_for_task, matrix, tasks_for_entity
 from qms.services import evidence, plan_import, plan_save, plan_tasks, trace
-from qms.services.context import Actor
 from qms.services.evidence import EvidenceInput
 from tests.factories import make_org, make_unit, make_user, signed_in
 from tests.plan_files import as_docx, as_pdf, seed_text

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from qms.domain.errors import ValidationFailed
+from qms.core.errors import ValidationFailed
 from qms.services.plan_sources import extract_plan_text
 from tests.plan_files import as_docx, as_pdf, scanned_pdf
 

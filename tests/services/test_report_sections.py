@@ -9,12 +9,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from qms.core.actor import Actor
 from qms.domain.onestop import Figures
 from qms.queries import plan_sections, quality_sections, report_registry, sections
 from qms.queries.review_inputs import previous_actions_section
 from qms.services import audits, document_sync
 from qms.services import management_reviews as mr
-from qms.services.context import Actor
 from qms.services.nonconformities import raise_nonconformity
 from qms.services.onestop import record_figures
 from tests.services.documents_setup import write_procedure
@@ -130,8 +130,8 @@ def test_the_registry_fills_the_lists_of_sections_once_whatever_the_calls():
 
 
 def test_the_demo_first_period_shows_the_task_done_inside_its_window(db):
+    from qms.demo.nam_trung import load_demo
     from qms.queries.plans import plan_header
-    from qms.services.demo import load_demo
 
     demo = load_demo()
     assert demo.organization_id is not None and demo.plan_id is not None

@@ -11,17 +11,18 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from qms.db.models import AuditLog, PlanTask
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.db.models import PlanTask
 from qms.db.uow import read_session
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.demo.plan import load_demo_plan
 from qms.queries import risks as queries
 from qms.queries.my_work import my_work
 from qms.queries.risk_section import risks_section
 from qms.queries.risk_work import risk_deadlines
 from qms.queries.trace import links_for_task
 from qms.services import risks
-from qms.services.demo_plan import load_demo_plan
 from qms.services.nc_records import today
+from qms.trail.models import AuditLog
 from tests.services.risks_setup import Setup, civil_status_risk, setup
 
 

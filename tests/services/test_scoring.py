@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.queries.scoring import sheet_detail
 from qms.services.evidence import EvidenceInput
 from qms.services.scoring import (
@@ -136,8 +136,8 @@ def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
 
 
 def test_the_demo_loads_the_sample_set_and_scores_part_of_quy_i(db):
+    from qms.demo.nam_trung import load_demo
     from qms.queries.scoring import criteria_sets, periods, sheet_detail, sheet_id_for
-    from qms.services.demo import load_demo
 
     org_id = load_demo(if_empty=False).organization_id
     (cset,) = criteria_sets(org_id)

@@ -7,16 +7,16 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
-from qms.db.models import AuditLog
+from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from qms.core.permissions import PERMISSIONS
+from qms.core.roles import Role
 from qms.db.uow import unit_of_work
-from qms.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from qms.domain.permissions import PERMISSIONS
-from qms.domain.roles import Role
 from qms.queries.organizations import get_organization, list_units
 from qms.queries.users import list_users
 from qms.services import organizations, users
 from qms.services.organizations import OrgInput
 from qms.services.users import UserInput
+from qms.trail.models import AuditLog
 from tests.factories import make_org, make_unit, make_user, signed_in
 
 

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.core.i18n import t
 from qms.db.models import Nonconformity, PlanTarget, PlanTask, TraceLink
 from qms.db.uow import read_session, unit_of_work
-from qms.domain.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.i18n import t
 from qms.queries.trace import links_for_task
 from qms.services.voice import CriterionInput, answer_feedback, save_survey
 from qms.services.voice_nc import raise_voice_nc

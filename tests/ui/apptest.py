@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from qms.config import ROOT
+from qms.core.config import ROOT
 from qms.ui import keys
 from qms.ui.registry import PageSpec
 

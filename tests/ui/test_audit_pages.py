@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries import audits as q
 from qms.services import audit_answers
 from qms.services.audit_answers import AnswerInput

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qms.config import ROOT
-from qms.i18n import t
+from qms.core.actor import Actor
+from qms.core.config import ROOT
+from qms.core.i18n import t
 from qms.queries.duties import periods
-from qms.services.context import Actor
 from qms.services.voice import FeedbackInput, record_feedback
 from tests.factories import signed_in
 from tests.services.dashboard_setup import demo

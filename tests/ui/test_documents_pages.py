@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.documents import document_detail, document_id_by_code
 from qms.services import documents
 from qms.services.document_sync import sync_procedures

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.duties import board
 from tests.plan_files import as_pdf
 from tests.services.duties_setup import Setup, setup, submitted

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qms.i18n import t
+from qms.core.i18n import t
+from qms.demo.plan import load_demo_plan
 from qms.queries.nonconformities import NcFilter, current_prefix, register
 from qms.queries.onestop import proposals
 from qms.queries.plans import task_table
 from qms.services import corrective_actions as ca
-from qms.services.demo_plan import load_demo_plan
 from qms.services.nc_records import today
 from qms.services.nonconformities import raise_nonconformity
 from qms.ui import keys

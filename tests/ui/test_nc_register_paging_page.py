@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from qms.domain.roles import Role
-from qms.i18n import t
-from qms.services.context import Actor
-from qms.services.demo_scale import SCALES, add_history
+from qms.core.actor import Actor
+from qms.core.i18n import t
+from qms.core.roles import Role
+from qms.demo.scale.history import SCALES, add_history
 from qms.ui.nc_register import PAGE_SIZE
 from qms.ui.registry import PAGES
 from tests.factories import make_org, make_unit, make_user, signed_in

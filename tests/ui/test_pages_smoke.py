@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qms.config import ROOT
-from qms.domain.roles import Role
-from qms.i18n import t
+from qms.core.config import ROOT
+from qms.core.i18n import t
+from qms.core.roles import Role
 from qms.ui.registry import PAGES
 from tests.factories import make_org, make_user, signed_in
 from tests.ui.apptest import open_page, texts

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from qms.domain.roles import Role
-from qms.i18n import t
+from qms.core.i18n import t
+from qms.core.roles import Role
+from qms.demo.plan import load_demo_plan
 from qms.queries.plans import list_plans
-from qms.services.demo_plan import load_demo_plan
 from tests.factories import make_org, make_unit, make_user, signed_in
 from tests.plan_files import seed_text
 from tests.ui.apptest import open_page, texts

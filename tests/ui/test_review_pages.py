@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.period_reports import narratives
 from qms.services.period_reports import NarrativeInput, save_narratives
 from tests.services.review_setup import detail, held_review, new_review, planned_commune

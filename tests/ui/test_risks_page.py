@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.risks import RiskFilter, register, reviews
 from qms.reports.risk_register import register_xlsx
 from qms.services import risks

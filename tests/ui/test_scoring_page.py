@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.scoring import criteria_sets, sheet_detail, sheet_id_for
 from qms.services.scoring import ScoreInput, record_score
 from tests.services.scoring_setup import SMALL_CSV, Setup, setup

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qms.domain.roles import Role
-from qms.i18n import t
+from qms.core.i18n import t
+from qms.core.roles import Role
 from qms.queries.organizations import get_organization, list_units
 from qms.queries.users import list_users
 from qms.services import auth

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qms.i18n import t
+from qms.core.i18n import t
 from qms.queries.voice import feedback
 from tests.services.voice_setup import Voice, received, surveyed, voice_setup
 from tests.ui.apptest import open_page, texts

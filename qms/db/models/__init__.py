@@ -1,6 +1,5 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
-from qms.db.models.audit import AuditChain, AuditLog
 from qms.db.models.audits import (
     Audit,
     AuditProgramme,
@@ -49,6 +48,7 @@ from qms.db.models.scoring import (
 )
 from qms.db.models.trace import TraceLink
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
+from qms.trail.models import AuditChain, AuditLog
 
 __all__ = [
     "CorrectiveAction", "NcAttachment", "NcCounter", "NcProposal", "NcSettings",

@@ -1,0 +1,59 @@
+"""The role of every module of ``qms`` (``../shared/LAYOUT.md``), read from its dotted name.
+
+The convention tests check imports by role, and the permission walk finds the services by it,
+so a module keeps its rules wherever it lives: ``qms/risks/rules.py`` and ``qms/domain/risks.py``
+are both ``rules``; ``qms/risks/queries.py`` and ``qms/queries/risks.py`` both ``queries``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import qms
+
+ROOT = Path(qms.__file__).resolve().parents[1]
+
+# Pure modules whose name does not say so.
+PURE = frozenset({"qms.trail.chain"})
+_FOLDERS = {"core": "core", "domain": "rules", "queries": "queries", "reports": "report",
+            "ui": "ui", "commands": "cli", "demo": "demo", "db": "db", "services": "service"}
+_LEAVES = {"rules": "rules", "clauses": "rules", "models": "models", "all_models": "models",
+           "queries": "queries", "sections": "queries", "work": "queries",
+           "report": "report", "cli": "cli", "demo": "demo", "feature": "feature"}
+SHELL = frozenset({"qms", "qms.web", "qms.cli", "qms.__main__", "qms.features"})
+
+
+def role(module: str) -> str:
+    """``core``, ``rules``, ``parser``, ``models``, ``db``, ``service``, ``queries``, ``report``,
+    ``ui``, ``cli``, ``demo``, ``feature`` or ``shell``."""
+    if module in SHELL:
+        return "shell"
+    if module in PURE:
+        return "rules"
+    parts = module.split(".")[1:]
+    if parts[:2] == ["plan", "parser"]:
+        return "parser"
+    if parts[0] == "db":
+        return "models" if "models" in parts else "db"
+    if "ui" in parts:
+        return "ui"
+    if parts[0] in _FOLDERS:
+        return _FOLDERS[parts[0]]
+    return _LEAVES.get(parts[-1], "service")
+
+
+def modules() -> list[str]:
+    """Every module of the package, by dotted name (``__main__`` left out: it runs the CLI)."""
+    names = ["qms"]
+    for info in pkgutil.walk_packages(qms.__path__, "qms."):
+        if not info.name.endswith("__main__"):
+            names.append(info.name)
+    return names
+
+
+def path(module: str) -> Path:
+    spec = importlib.util.find_spec(module)
+    assert spec and spec.origin, module
+    return Path(spec.origin)
