@@ -3,10 +3,10 @@
 import streamlit as st
 
 from qms.core import clock
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries.dashboard import plan_progress
 from qms.queries.overview import overview
-from qms.services.nc_records import today
 from qms.trail import queries as audit_log
 from qms.ui.dashboard import plan_panel
 from qms.ui.dashboard_tiles import dashboard

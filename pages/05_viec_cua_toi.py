@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries.my_work import my_work
-from qms.services.nc_records import today
 from qms.ui import my_work_view
 from qms.ui.guard import guard
 

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries import duties as queries
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users
-from qms.services.nc_records import today
 from qms.ui import duties_forms, duties_view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries import documents as queries
-from qms.services.document_records import today
 from qms.ui import documents_detail as detail_view
 from qms.ui import documents_forms, documents_register
 from qms.ui.guard import guard

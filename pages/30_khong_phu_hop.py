@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries import nonconformities as queries
 from qms.queries.nc_detail import nc_detail
-from qms.services.nc_records import today
 from qms.ui import nc_detail as detail_view
 from qms.ui import nc_forms, nc_new, nc_register
 from qms.ui.guard import guard

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries import duties, voice
 from qms.queries.organizations import list_units
 from qms.queries.plans import list_plans
 from qms.queries.users import list_users
-from qms.services.nc_records import today
 from qms.ui import voice_feedback, voice_satisfaction
 from qms.ui.guard import guard
 from qms.ui.widgets import flash

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries.management_reviews import list_reviews, review_detail
 from qms.queries.users import list_users
-from qms.services.nc_records import today
 from qms.ui import review_forms as forms
 from qms.ui import review_view as view
 from qms.ui.guard import guard

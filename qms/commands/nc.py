@@ -12,6 +12,7 @@ import argparse
 from sqlalchemy import select
 
 from qms.commands.report import register
+from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import Organization
@@ -20,7 +21,6 @@ from qms.queries.nc_reports import car_form, register_report
 from qms.queries.nonconformities import nc_id_by_number
 from qms.reports.nc_forms import car_pdf
 from qms.reports.nc_register import register_pdf
-from qms.services.nc_records import today
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -6,10 +6,10 @@ import argparse
 
 from sqlalchemy import select
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.services.nc_records import today
 from qms.services.reminders import send_reminders
 
 

@@ -14,6 +14,7 @@ import argparse
 from sqlalchemy import select
 
 from qms.commands.report import register
+from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import ManagementReview, Plan, ReportingPeriod
@@ -23,7 +24,6 @@ from qms.queries.nc_reports import org_header
 from qms.queries.period_reports import period_report
 from qms.reports.period_report import period_pdf, period_xlsx
 from qms.reports.review_minutes import minutes_pdf
-from qms.services.nc_records import today
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

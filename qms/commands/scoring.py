@@ -16,12 +16,12 @@ from sqlalchemy import select
 
 from qms.commands.report import register
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import Organization, Plan, ReportingPeriod
 from qms.db.uow import read_session
 from qms.queries.scoring_outputs import evidence_pack, self_assessment_report, sheet_of_period
-from qms.services.nc_records import today
 from qms.services.scoring_sets import load_criteria_set, preview_criteria_set
 
 

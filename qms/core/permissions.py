@@ -15,6 +15,7 @@ A, ISO, AUD, OFF, LEAD, VIEW = (
     Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER, Role.VIEWER,
 )
 OWN_UNIT = "own_unit"
+ACTION_OWNER = "action_owner"  # the owner of a corrective, review or risk action
 Rule = dict[Role, str | None]
 
 

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from qms.core.errors import Conflict
+from qms.core.errors import Conflict, DomainError, NotFound
 from qms.db.engine import session_factory
+
+T = TypeVar("T")
+
+
+class Member(Protocol):
+    """Whoever acts for an organisation: an ``Actor``, or anything with its id."""
+
+    @property
+    def organization_id(self) -> int: ...
+
+
+def owned(session: Session, model: type[T], record_id: int | None, of: Member,
+          error: DomainError | None = None) -> T:
+    """The record ``record_id`` of ``model`` if it belongs to ``of``'s organisation — the one
+    organisation check on a loaded record. Missing, or another commune's: ``NotFound`` (or
+    ``error``, for a reference a form names), so nobody learns that another commune's id exists.
+    """
+    row = session.get(model, record_id) if record_id is not None else None
+    if row is None or getattr(row, "organization_id", None) != of.organization_id:
+        raise error or NotFound("error.not_found")
+    return row
 
 
 class UnitOfWork:
@@ -20,6 +42,11 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    def owned(self, model: type[T], record_id: int | None, of: Member,
+              error: DomainError | None = None) -> T:
+        """``owned(self.session, …)``: the record, if it is ``of``'s organisation's."""
+        return owned(self.session, model, record_id, of, error)
 
 
 @contextmanager

@@ -10,13 +10,13 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.db.models import User
 from qms.db.uow import read_session
 from qms.queries.management_reviews import review_detail
 from qms.queries.plans import periods_of
 from qms.services import management_reviews as mr
 from qms.services.auth import actor_for
-from qms.services.nc_records import today
 from qms.services.period_reports import NarrativeInput, save_narratives
 
 REVIEW_TITLE = "Xem xét của lãnh đạo đối với Hệ thống quản lý chất lượng năm 2023"

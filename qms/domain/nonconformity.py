@@ -15,8 +15,6 @@ from enum import StrEnum
 
 from qms.core.errors import Conflict, ValidationFailed
 
-DEFAULT_VERIFY_WAIT_DAYS = 30
-
 
 class NcStatus(StrEnum):
     NEW = "new"

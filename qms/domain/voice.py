@@ -4,15 +4,14 @@ answered on time. No database, no Streamlit."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from qms.core.config import settings
 from qms.core.errors import ValidationFailed
 
 DEFAULT_TARGET = 90.0  # % satisfied when the plan sets no satisfaction target
-DEFAULT_ANSWER_DAYS = 10  # calendar days from receipt to the answer deadline (practice)
 SATISFACTION_WORDS = "hai long"  # folded "hài lòng": the words that name the target's task
 MAX_COUNT = 10_000_000
 
@@ -39,8 +38,7 @@ class FeedbackState(StrEnum):
 
 def answer_days() -> int:
     """Days allowed for an answer (``QMS_VOICE_ANSWER_DAYS``, default 10 calendar days)."""
-    raw = os.environ.get("QMS_VOICE_ANSWER_DAYS", "").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_ANSWER_DAYS
+    return settings().voice_answer_days
 
 
 def default_due(received_on: date) -> date:

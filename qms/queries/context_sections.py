@@ -5,10 +5,11 @@ the people of each unit, the internal auditors, who joined or left in the window
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from qms.core.clock import VN_TZ
 from qms.core.roles import Role
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import Plan, Unit, User, UserRole
@@ -17,14 +18,12 @@ from qms.queries.plan_sections import window_text
 from qms.queries.sections import Section, in_window
 from qms.trail.models import AuditLog
 
-VN = timezone(timedelta(hours=7))
-
 
 def _instants(start: date, end: date) -> tuple[datetime, datetime]:
     """The window as UTC instants: from 00:00 of ``start`` to before 00:00 after ``end``,
     Vietnam time (the days of the window are local days)."""
-    return (datetime.combine(start, time(), VN).astimezone(UTC),
-            datetime.combine(end + timedelta(days=1), time(), VN).astimezone(UTC))
+    return (datetime.combine(start, time(), VN_TZ).astimezone(UTC),
+            datetime.combine(end + timedelta(days=1), time(), VN_TZ).astimezone(UTC))
 
 
 def _day(value: object) -> date | None:
@@ -51,7 +50,7 @@ def context_section(org_id: int, start: date, end: date) -> Section | None:
             imported += 1
             kind = "Nhập kế hoạch" if version == 1 else f"Nhập lại kế hoạch (lần {version})"
             rows.append((kind, f"{title} (năm {year})",
-                         vn_short_date(created.astimezone(VN).date()), ""))
+                         vn_short_date(created.astimezone(VN_TZ).date()), ""))
         for ref in basis or []:
             day = _day(ref.get("date"))
             key = (str(ref.get("number", "")), str(ref.get("date", "")))

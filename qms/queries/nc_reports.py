@@ -17,7 +17,8 @@ from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.queries.nc_detail import NcDetail, nc_detail
 from qms.queries.nonconformities import NcFilter, register
 from qms.queries.organizations import get_organization
-from qms.reports.nc_forms import CarAction, CarCheck, CarForm, OrgHeader, day
+from qms.reports.letterhead import OrgHeader, day
+from qms.reports.nc_forms import CarAction, CarCheck, CarForm
 from qms.reports.nc_register import NcRegisterReport, RegisterLine
 
 VI = "vi"  # reports are Vietnamese whatever the user's language

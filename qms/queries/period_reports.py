@@ -13,7 +13,7 @@ from qms.db.uow import read_session
 from qms.queries.nc_reports import org_header
 from qms.queries.report_registry import period_sections
 from qms.queries.sections import Section, collect
-from qms.reports.nc_forms import OrgHeader
+from qms.reports.letterhead import OrgHeader
 
 
 @dataclass(frozen=True)

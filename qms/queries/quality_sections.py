@@ -4,10 +4,11 @@ overdue, documents issued and revised — each counted in SQL for the window ``s
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
 
+from qms.core.clock import VN_TZ, today
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import (
@@ -22,10 +23,8 @@ from qms.db.uow import read_session
 from qms.domain.nonconformity import NcStatus
 from qms.queries.plan_sections import window_text
 from qms.queries.sections import Section
-from qms.services.nc_records import today
 
 VI = "vi"
-VN = timezone(timedelta(hours=7))
 NC_RESULTS, OTHER_RESULTS = ("major", "minor"), ("observation", "opportunity")
 
 
@@ -111,8 +110,8 @@ def nonconformities_section(org_id: int, start: date, end: date) -> Section | No
 
 def _local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """The window as UTC-aware instants: from local midnight of ``start`` to that after ``end``."""
-    return (datetime.combine(start, time(), VN),
-            datetime.combine(end + timedelta(days=1), time(), VN))
+    return (datetime.combine(start, time(), VN_TZ),
+            datetime.combine(end + timedelta(days=1), time(), VN_TZ))
 
 
 def documents_section(org_id: int, start: date, end: date) -> Section | None:

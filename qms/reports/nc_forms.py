@@ -9,11 +9,8 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from qms.core.text import clean
-from qms.core.vn_dates import vn_short_date
 from qms.reports.frame import (
     DocumentMeta,
-    Issuer,
     Signature,
     build_admin_document,
     bullet,
@@ -22,20 +19,9 @@ from qms.reports.frame import (
     table,
     widths,
 )
+from qms.reports.letterhead import OrgHeader, day, issuer
 
 TITLE = "PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC"
-
-
-@dataclass(frozen=True)
-class OrgHeader:
-    """Who issues the document: the commune's committee as the header and signature print it."""
-
-    authority_name: str  # "Ủy ban nhân dân xã Nam Trung"
-    place: str
-    superior: str = ""
-    symbol: str = "UBND"
-    chairman_name: str = ""
-    chairman_title: str = "Chủ tịch"
 
 
 @dataclass(frozen=True)
@@ -93,21 +79,6 @@ class CarForm:
     cancelled_on: date | None
     cancelled_by: str
     cancel_reason: str
-
-
-def issuer(org: OrgHeader) -> Issuer:
-    """"ỦY BAN NHÂN DÂN" / "XÃ NAM TRUNG" from the authority's name."""
-    name = clean(org.authority_name)
-    head = "ủy ban nhân dân"
-    rest = name[len(head):].strip() if name.lower().startswith(head) else ""
-    lines = ("ỦY BAN NHÂN DÂN", rest.upper()) if rest else (name.upper(),)
-    return Issuer(name_lines=lines, place=org.place, superior=org.superior,
-                  abbreviation=org.symbol or "UBND")
-
-
-def day(value: date | None) -> str:
-    """``05/01/2023``, or nothing."""
-    return vn_short_date(value) if value else ""
 
 
 def _facts(f: CarForm) -> Flowable:

@@ -19,7 +19,7 @@ from qms.reports.frame import (
     table,
     widths,
 )
-from qms.reports.nc_forms import OrgHeader, day, issuer
+from qms.reports.letterhead import OrgHeader, day, issuer
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from qms.reports.frame import (
     paragraph,
     table,
 )
-from qms.reports.nc_forms import issuer
+from qms.reports.letterhead import issuer
 from qms.reports.styles import CONTENT_WIDTH
 
 NOT_WRITTEN = "(Chưa có nội dung.)"

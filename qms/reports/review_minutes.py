@@ -23,7 +23,7 @@ from qms.reports.frame import (
     title_block,
     widths,
 )
-from qms.reports.nc_forms import OrgHeader, issuer
+from qms.reports.letterhead import OrgHeader, issuer
 from qms.reports.pages import render_story
 from qms.reports.period_report import section_story
 from qms.reports.styles import CONTENT_WIDTH, style

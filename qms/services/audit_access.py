@@ -11,20 +11,13 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from qms.core.actor import Actor
-from qms.core.errors import Conflict, NotFound, PermissionDenied
+from qms.core.errors import Conflict, PermissionDenied
 from qms.core.permissions import allowed
 from qms.db.models import Audit, ChecklistItem, User
+from qms.db.uow import owned
 from qms.domain.audit_rules import check_independence
 
 T = TypeVar("T")
-
-
-def get_owned(session: Session, actor: Actor, model: type[T], record_id: int) -> T:
-    """The record of the actor's organisation, or ``NotFound``."""
-    row = session.get(model, record_id)
-    if row is None or getattr(row, "organization_id", None) != actor.organization_id:
-        raise NotFound("error.not_found")
-    return row
 
 
 def conditions(actor: Actor, audit: Audit, item: ChecklistItem | None = None) -> list[str]:
@@ -53,6 +46,6 @@ def require_status(audit: Audit, *statuses: str) -> None:
 
 def check_member(session: Session, actor: Actor, user_id: int, unit_ids: list[int]) -> User:
     """A team member of the organisation who is independent of the audited units."""
-    user = get_owned(session, actor, User, user_id)
+    user = owned(session, User, user_id, actor)
     check_independence(user.full_name, user.unit_id, unit_ids)
     return user

@@ -19,9 +19,9 @@ from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Audit, ChecklistAttachment, ChecklistItem, Finding, User
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import audit_rules as rules
-from qms.services.audit_access import get_owned, require, require_status
+from qms.services.audit_access import require, require_status
 from qms.services.evidence import store_file
 from qms.services.nonconformities import NcInput, insert_nonconformity
 from qms.services.trace import insert_link
@@ -65,8 +65,8 @@ def record_answer(actor: Actor, item_id: int, data: AnswerInput,
     note = v.text(data.note, "field.audit.note", max_len=4000, multiline=True)
     with unit_of_work() as uow:
         s = uow.session
-        item = get_owned(s, actor, ChecklistItem, item_id)
-        row = get_owned(s, actor, Audit, item.audit_id)
+        item = owned(s, ChecklistItem, item_id, actor)
+        row = owned(s, Audit, item.audit_id, actor)
         require(actor, "audit.answer", row, item)
         require_status(row, "in_progress")
         if item.version != expected_version:
@@ -112,8 +112,8 @@ def attach_file(actor: Actor, item_id: int, name: str, data: bytes) -> int:
     """Keep a photo (camera or upload) or a PDF as evidence of one question."""
     with unit_of_work() as uow:
         s = uow.session
-        item = get_owned(s, actor, ChecklistItem, item_id)
-        row = get_owned(s, actor, Audit, item.audit_id)
+        item = owned(s, ChecklistItem, item_id, actor)
+        row = owned(s, Audit, item.audit_id, actor)
         require(actor, "audit.answer", row, item)
         require_status(row, "in_progress")
         stored = store_file(s, actor, name, data, ATTACHABLE)
@@ -151,8 +151,8 @@ def nc_draft(actor: Actor, finding_id: int) -> dict[str, Any]:
     """Everything a nonconformity raised from a finding starts with: text, grade and links."""
     with unit_of_work(write=False) as uow:
         s = uow.session
-        finding = get_owned(s, actor, Finding, finding_id)
-        require(actor, "audit.finding", get_owned(s, actor, Audit, finding.audit_id))
+        finding = owned(s, Finding, finding_id, actor)
+        require(actor, "audit.finding", owned(s, Audit, finding.audit_id, actor))
         return _draft(s, finding)
 
 
@@ -161,8 +161,8 @@ def raise_finding_nonconformity(actor: Actor, finding_id: int) -> int:
     that records it on the finding; a second click returns the same nonconformity."""
     with unit_of_work() as uow:
         s = uow.session
-        finding = get_owned(s, actor, Finding, finding_id)
-        require(actor, "audit.finding", get_owned(s, actor, Audit, finding.audit_id))
+        finding = owned(s, Finding, finding_id, actor)
+        require(actor, "audit.finding", owned(s, Audit, finding.audit_id, actor))
         if finding.nonconformity_id is not None:
             return finding.nonconformity_id
         nc = insert_nonconformity(s, actor, "finding", finding.id,

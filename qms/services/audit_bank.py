@@ -14,7 +14,7 @@ from qms.core.actor import Actor
 from qms.core.data_files import read_packaged
 from qms.core.errors import ValidationFailed
 from qms.db.models import BankQuestion
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import clauses as cl
 from qms.trail.record import record_change
 
@@ -78,9 +78,8 @@ def save_bank(actor: Actor, edit: BankEdit) -> int:
         s = uow.session
         ensure_bank(s, actor.organization_id)
         for row_id, values in edit.changed.items():
-            row = s.get(BankQuestion, row_id)
-            if row is None or row.organization_id != actor.organization_id:
-                raise ValidationFailed("audit.bank_unknown", id=row_id)
+            row = owned(s, BankQuestion, row_id, actor,
+                        ValidationFailed("audit.bank_unknown", id=row_id))
             changes = _clean(values)
             before = {k: getattr(row, k) for k in changes}
             for name, value in changes.items():

@@ -20,10 +20,10 @@ from qms.db.models import (
     Unit,
     User,
 )
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import audit_rules as rules
 from qms.domain.procedure_doc import parse_steps
-from qms.services.audit_access import get_owned, require, require_status
+from qms.services.audit_access import require, require_status
 from qms.services.audit_bank import active_bank
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
@@ -84,7 +84,7 @@ def generate_checklist(actor: Actor, audit_id: int) -> int:
     """
     with unit_of_work() as uow:
         s = uow.session
-        row = get_owned(s, actor, Audit, audit_id)
+        row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.edit_checklist", row)
         require_status(row, "planned")
         existing = {(src, ref) for src, ref in s.execute(
@@ -135,8 +135,8 @@ class QuestionInput:
 
 
 def _editable(s: Session, actor: Actor, item_id: int) -> tuple[Audit, ChecklistItem]:
-    item = get_owned(s, actor, ChecklistItem, item_id)
-    row = get_owned(s, actor, Audit, item.audit_id)
+    item = owned(s, ChecklistItem, item_id, actor)
+    row = owned(s, Audit, item.audit_id, actor)
     require(actor, "audit.edit_checklist", row)
     require_status(row, "planned")
     return row, item
@@ -149,10 +149,10 @@ def _apply(s: Session, actor: Actor, row: Audit, item: ChecklistItem, data: Ques
     item.evidence_hint = v.text(data.evidence_hint, "field.audit.evidence_hint", max_len=2000,
                                 multiline=True)
     if data.unit_id is not None:
-        get_owned(s, actor, Unit, data.unit_id)
+        owned(s, Unit, data.unit_id, actor)
     item.unit_id = data.unit_id
     if data.auditor_id is not None:
-        auditor = get_owned(s, actor, User, data.auditor_id)
+        auditor = owned(s, User, data.auditor_id, actor)
         if data.auditor_id not in (row.lead_auditor_id, *row.team_ids):
             raise ValidationFailed("audit.not_in_team", auditor=auditor.full_name)
         rules.check_independence(auditor.full_name, auditor.unit_id,
@@ -164,7 +164,7 @@ def add_question(actor: Actor, audit_id: int, data: QuestionInput) -> int:
     """Add a question of the lead auditor's own at the end of the checklist."""
     with unit_of_work() as uow:
         s = uow.session
-        row = get_owned(s, actor, Audit, audit_id)
+        row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.edit_checklist", row)
         require_status(row, "planned")
         item = ChecklistItem(organization_id=actor.organization_id, audit_id=row.id,

@@ -12,8 +12,8 @@ from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Audit, AuditProgramme, ChecklistItem, Document, PlanTask, Unit
-from qms.db.uow import unit_of_work
-from qms.services.audit_access import check_member, get_owned, require, require_status
+from qms.db.uow import owned, unit_of_work
+from qms.services.audit_access import check_member, require, require_status
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 
@@ -69,7 +69,7 @@ def _checked(s: Session, actor: Actor, data: AuditInput) -> dict[str, object]:
     for model, ids in ((Unit, data.unit_ids), (Document, data.document_ids),
                        (PlanTask, data.plan_task_ids)):
         for record_id in ids:
-            get_owned(s, actor, model, record_id)
+            owned(s, model, record_id, actor)
     units = list(data.unit_ids)
     for user_id in dict.fromkeys((data.lead_auditor_id, *data.team_ids)):
         check_member(s, actor, user_id, units)
@@ -91,7 +91,7 @@ def plan_audit(actor: Actor, programme_id: int, data: AuditInput) -> int:
     actor.require("audit.plan")
     with unit_of_work() as uow:
         s = uow.session
-        get_owned(s, actor, AuditProgramme, programme_id)
+        owned(s, AuditProgramme, programme_id, actor)
         values = _checked(s, actor, data)
         row = Audit(organization_id=actor.organization_id, programme_id=programme_id,
                     status="planned", **values)
@@ -107,7 +107,7 @@ def update_plan(actor: Actor, audit_id: int, data: AuditInput, expected_version:
     actor.require("audit.plan")
     with unit_of_work() as uow:
         s = uow.session
-        row = get_owned(s, actor, Audit, audit_id)
+        row = owned(s, Audit, audit_id, actor)
         require_status(row, "planned")
         check_version(row, expected_version)
         values = _checked(s, actor, data)
@@ -124,7 +124,7 @@ def start_audit(actor: Actor, audit_id: int) -> None:
     """The lead auditor opens the checklist for answers; editing questions stops here."""
     with unit_of_work() as uow:
         s = uow.session
-        row = get_owned(s, actor, Audit, audit_id)
+        row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.edit_checklist", row)
         require_status(row, "planned")
         row.status = "in_progress"
@@ -142,7 +142,7 @@ def conclude_audit(actor: Actor, audit_id: int, conclusion: str, recommendations
                              multiline=True)
     with unit_of_work() as uow:
         s = uow.session
-        row = get_owned(s, actor, Audit, audit_id)
+        row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.conclude", row)
         require_status(row, "in_progress", "completed")
         check_version(row, expected_version)
@@ -163,8 +163,8 @@ def plan_next_audit(actor: Actor, audit_id: int, programme_id: int, title: str,
     actor.require("audit.plan")
     with unit_of_work() as uow:
         s = uow.session
-        src = get_owned(s, actor, Audit, audit_id)
-        get_owned(s, actor, AuditProgramme, programme_id)
+        src = owned(s, Audit, audit_id, actor)
+        owned(s, AuditProgramme, programme_id, actor)
         data = AuditInput(title=title, lead_auditor_id=src.lead_auditor_id or 0,
                           audit_type=src.audit_type, unit_ids=tuple(src.unit_ids),
                           document_ids=tuple(src.document_ids),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import User
 from qms.db.models.quality import CorrectiveAction, NcAttachment, Nonconformity, Verification
@@ -36,16 +37,15 @@ from qms.services.nc_records import (
     action_in_org,
     action_snapshot,
     actions_of,
-    check_version,
     facts,
     nc_in_org,
     require_on_action,
     require_on_nc,
     snapshot,
-    today,
     verify_wait_days,
 )
 from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 PLANNING = (NcStatus.ANALYSED, NcStatus.PLANNED, NcStatus.IN_PROGRESS)
 WORKING = (NcStatus.PLANNED, NcStatus.IN_PROGRESS)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from qms.core import clock
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Document, DocumentRevision, User
 from qms.db.uow import unit_of_work
@@ -35,7 +36,6 @@ from qms.services.document_records import (
     lock_document,
     revision_in_org,
     start_review_cycle,
-    today,
 )
 from qms.services.passwords import verify_password
 from qms.trail.record import record_change

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from datetime import date, timedelta, timezone
+from datetime import date
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import select, text
@@ -15,41 +15,31 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from qms.core import clock
 from qms.core.actor import Actor
-from qms.core.errors import Conflict, NotFound
+from qms.core.errors import Conflict
 from qms.core.text import fold
 from qms.db.models import Document, DocumentRevision, Plan, PlanTask, TraceLink, Unit, User
+from qms.db.uow import owned
 from qms.domain.documents import RevisionStatus, add_months, content_hash
 from qms.services.trace import insert_link
 
 ENTITY = "procedure"  # the trace-link type of a controlled document
 P = ParamSpec("P")
 R = TypeVar("R")
-VN_TZ = timezone(timedelta(hours=7))  # Vietnam keeps UTC+7 all year
 META_FIELDS = ("title", "type", "owner_unit", "review_interval_months", "iso_clauses",
                "legal_bases", "plan_tasks", "objectives")
 
 
-def today() -> date:
-    """The date in Vietnam now: effective and review dates are local calendar days."""
-    return clock.now().astimezone(VN_TZ).date()
-
-
 def document_in_org(s: Session, actor: Actor, document_id: int) -> Document:
     """The document, if it belongs to the actor's organisation; else ``NotFound``."""
-    doc = s.get(Document, document_id)
-    if doc is None or doc.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    doc = owned(s, Document, document_id, actor)
     return doc
 
 
 def revision_in_org(s: Session, actor: Actor, revision_id: int) -> tuple[DocumentRevision,
                                                                              Document]:
     """A revision of the actor's organisation and its document; else ``NotFound``."""
-    rev = s.get(DocumentRevision, revision_id)
-    if rev is None or rev.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    rev = owned(s, DocumentRevision, revision_id, actor)
     return rev, document_in_org(s, actor, rev.document_id)
 
 

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from qms.core.actor import Actor
 from qms.core.config import ROOT
 from qms.core.data_files import read_packaged
-from qms.core.errors import DomainError, NotFound
+from qms.core.errors import DomainError
 from qms.core.i18n import t
 from qms.db.models import Document, DocumentRevision, Plan
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain.clauses import load_clauses
 from qms.domain.documents import OPEN_STATUSES, DocumentStatus, RevisionStatus, content_hash
 from qms.domain.procedure_doc import ProcedureDoc, ProcedureFormatError, parse_procedure
@@ -218,9 +218,7 @@ def link_front_matter_tasks(actor: Actor, plan_id: int) -> int:
     actor.require("document.sync")
     with unit_of_work() as uow:
         s = uow.session
-        plan = s.get(Plan, plan_id)
-        if plan is None or plan.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        plan = owned(s, Plan, plan_id, actor)
         docs = s.scalars(select(Document).where(
             Document.organization_id == actor.organization_id,
             Document.status == DocumentStatus.ACTIVE.value).order_by(Document.code)).all()

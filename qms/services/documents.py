@@ -13,6 +13,7 @@ from sqlalchemy import select
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Document, DocumentRevision, RevisionAttachment
 from qms.db.uow import unit_of_work
@@ -33,7 +34,6 @@ from qms.services.document_records import (
     person,
     revision_hash,
     revision_in_org,
-    today,
 )
 from qms.services.evidence import store_file
 from qms.trail.record import record_change

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
 from qms.core.permissions import OWN_UNIT, allowed
 from qms.db.models import (
@@ -29,13 +30,13 @@ from qms.db.models import (
     Unit,
     User,
 )
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import duties as rules
 from qms.domain.duties import DutyStatus, DutyStep, PeriodFacts, Recurrence
 from qms.services.evidence import EvidenceInput, insert_evidence
-from qms.services.nc_records import check_version, today
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 ENTITY, REPORT = "self_inspection_duty", "duty_report"
 
@@ -76,9 +77,7 @@ def add_duty(actor: Actor, data: DutyInput) -> int:
     recurrence = Recurrence(data.recurrence).value
     with unit_of_work() as uow:
         s = uow.session
-        plan = s.get(Plan, data.plan_id)
-        if plan is None or plan.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        plan = owned(s, Plan, data.plan_id, actor)
         _check_refs(s, actor, data)
         row = SelfInspectionDuty(organization_id=actor.organization_id, plan_id=plan.id,
                                  task_id=data.task_id, origin="manual", title=title,
@@ -98,9 +97,8 @@ def add_duty(actor: Actor, data: DutyInput) -> int:
 def _check_refs(s: Session, actor: Actor, data: DutyInput) -> None:
     """The owner unit, owner person and plan task belong to the organisation (and plan)."""
     for model, ref in ((Unit, data.owner_unit_id), (User, data.owner_user_id)):
-        found = s.get(model, ref) if ref is not None else None
-        if ref is not None and (found is None or found.organization_id != actor.organization_id):
-            raise NotFound("error.not_found")
+        if ref is not None:
+            owned(s, model, ref, actor)
     if data.task_id is not None:
         task = s.get(PlanTask, data.task_id)
         if task is None or task.plan_id != data.plan_id:
@@ -135,10 +133,9 @@ def _require_owner(s: Session, actor: Actor, duty: SelfInspectionDuty) -> None:
 
 def _duty_and_period(s: Session, actor: Actor, duty_id: int,
                      period_id: int) -> tuple[SelfInspectionDuty, ReportingPeriod]:
-    duty = s.get(SelfInspectionDuty, duty_id)
+    duty = owned(s, SelfInspectionDuty, duty_id, actor)
     period = s.get(ReportingPeriod, period_id)
-    if duty is None or duty.organization_id != actor.organization_id or period is None \
-            or period.plan_id != duty.plan_id:
+    if period is None or period.plan_id != duty.plan_id:
         raise NotFound("error.not_found")
     if duty.recurrence == Recurrence.PLAN.value:
         periods = s.scalars(select(ReportingPeriod).where(
@@ -179,9 +176,7 @@ def add_report_evidence(actor: Actor, duty_id: int, period_id: int,
         if data is not None:
             evidence_id = insert_evidence(s, actor, data, file_name, file_bytes).id
         else:
-            found = s.get(Evidence, evidence_id)
-            if found is None or found.organization_id != actor.organization_id:
-                raise NotFound("error.not_found")
+            owned(s, Evidence, evidence_id, actor)
         if s.scalar(select(DutyReportEvidence.id).where(
                 DutyReportEvidence.report_id == report.id,
                 DutyReportEvidence.evidence_id == evidence_id)) is None:
@@ -239,9 +234,7 @@ def _decide(actor: Actor, report_id: int, expected_version: int, step: DutyStep,
         rules.check_return(comment)
     with unit_of_work() as uow:
         s = uow.session
-        report = s.get(DutyReport, report_id)
-        if report is None or report.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        report = owned(s, DutyReport, report_id, actor)
         check_version(report, expected_version)
         rules.next_status(report.status, step)
         report.decided_on, report.decided_by_id = on or today(), actor.user_id

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.config import settings
 from qms.core.errors import ValidationFailed
 from qms.core.files import check_size, safe_name, sniff
 from qms.db.models import Evidence, StoredFile
@@ -22,7 +22,8 @@ ACCEPTED = frozenset({"pdf", "docx", "xlsx", "doc", "png", "jpeg"})
 
 
 def max_upload_bytes() -> int:
-    return int(os.environ.get("QMS_MAX_UPLOAD_MB") or 20) * 1024 * 1024
+    """``QMS_MAX_UPLOAD_MB`` (default 20) in bytes."""
+    return settings().max_upload_mb * 1024 * 1024
 
 
 def store_file(session: Session, actor: Actor, name: str, data: bytes,

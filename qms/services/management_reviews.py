@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
-from qms.core.permissions import allowed
+from qms.core.permissions import ACTION_OWNER, allowed
 from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
-from qms.db.uow import read_session, unit_of_work
+from qms.db.uow import owned, read_session, unit_of_work
 from qms.domain.management_review import (
     ReviewActionStatus,
     ReviewStatus,
@@ -26,8 +27,8 @@ from qms.domain.management_review import (
 )
 from qms.queries.report_registry import review_inputs
 from qms.queries.sections import collect
-from qms.services.nc_records import ACTION_OWNER, check_version, today
 from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 ENTITY, ACTION_ENTITY = "management_review", "management_review_action"
 
@@ -61,16 +62,13 @@ class ActionUpdate:
 
 
 def _review(s: Session, actor: Actor, review_id: int) -> ManagementReview:
-    row = s.get(ManagementReview, review_id)
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    row = owned(s, ManagementReview, review_id, actor)
     return row
 
 
 def _user(s: Session, actor: Actor, user_id: int | None, field: str) -> int | None:
-    row = s.get(User, user_id) if user_id is not None else None
-    if user_id is not None and (row is None or row.organization_id != actor.organization_id):
-        raise ValidationFailed("review.bad_person", field=field)
+    if user_id is not None:
+        owned(s, User, user_id, actor, ValidationFailed("review.bad_person", field=field))
     return user_id
 
 
@@ -236,9 +234,7 @@ def update_review_action(actor: Actor, action_id: int, data: ActionUpdate,
     check_action_update(data.status, note, data.done_on, today())
     with unit_of_work() as uow:
         s = uow.session
-        row = s.get(ReviewAction, action_id)
-        if row is None or row.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        row = owned(s, ReviewAction, action_id, actor)
         if not may_update_action(actor, row.owner_id):
             raise PermissionDenied("error.permission_denied", action="review.action_update")
         check_version(row, expected_version)

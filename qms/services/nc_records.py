@@ -5,33 +5,26 @@ Everything here works inside the caller's unit of work and never commits on its 
 
 from __future__ import annotations
 
-import os
-from datetime import date, timedelta
-
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from qms.core import clock
 from qms.core.actor import Actor
-from qms.core.errors import NotFound, PermissionDenied
-from qms.core.permissions import OWN_UNIT, allowed
-from qms.db.base import Versioned
+from qms.core.config import settings
+from qms.core.errors import PermissionDenied
+from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
 from qms.db.models.quality import CorrectiveAction, NcCounter, NcSettings, Nonconformity
-from qms.domain.nonconformity import DEFAULT_VERIFY_WAIT_DAYS, ActionFacts
+from qms.db.uow import owned
+from qms.domain.nonconformity import ActionFacts
 from qms.domain.nonconformity_rules import DEFAULT_PREFIX, format_number
-from qms.trail import stale
 
-ACTION_OWNER = "action_owner"
 ENTITY = "nonconformity"
 ACTION_ENTITY = "corrective_action"
-VN_OFFSET = timedelta(hours=7)  # Vietnam keeps UTC+7 all year
 
 
 def verify_wait_days() -> int:
     """Days between the last action and the earliest effectiveness check
     (``QMS_NC_VERIFY_WAIT_DAYS``, default 30)."""
-    raw = os.environ.get("QMS_NC_VERIFY_WAIT_DAYS", "").strip()
-    return max(int(raw), 0) if raw.isdigit() else DEFAULT_VERIFY_WAIT_DAYS
+    return settings().nc_verify_wait_days
 
 
 def nc_conditions(actor: Actor, unit_id: int | None, owner_id: int | None) -> list[str]:
@@ -70,23 +63,14 @@ def require_on_action(actor: Actor, action: str, row: CorrectiveAction) -> None:
 
 def nc_in_org(s: Session, actor: Actor, nc_id: int) -> Nonconformity:
     """The nonconformity of the actor's organisation, or ``NotFound``."""
-    nc = s.get(Nonconformity, nc_id)
-    if nc is None or nc.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    nc = owned(s, Nonconformity, nc_id, actor)
     return nc
 
 
 def action_in_org(s: Session, actor: Actor, action_id: int) -> CorrectiveAction:
     """The corrective action of the actor's organisation, or ``NotFound``."""
-    row = s.get(CorrectiveAction, action_id)
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    row = owned(s, CorrectiveAction, action_id, actor)
     return row
-
-
-def check_version(row: Versioned, expected: int | None) -> None:
-    """A form saved from a stale copy is refused with the current version."""
-    stale.check_version(row, expected)
 
 
 def actions_of(s: Session, nc_id: int) -> list[CorrectiveAction]:
@@ -141,7 +125,3 @@ def action_snapshot(a: CorrectiveAction) -> dict[str, object]:
             "status": a.status, "done_note": a.done_note, "done_on": a.done_on,
             "evidence_text": a.evidence_text, "round": a.round}
 
-
-def today() -> date:
-    """The calendar day in Vietnam (UTC+7) now: found, due and done dates are local days."""
-    return (clock.now() + VN_OFFSET).date()

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.data_files import read_packaged
-from qms.core.errors import NotFound, ValidationFailed
+from qms.core.errors import ValidationFailed
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.models.quality import NcAttachment, NcProposal, NcSettings, Nonconformity
 from qms.db.models.voice import SatisfactionCriterion
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain.clauses import load_clauses
 from qms.domain.nonconformity import NcStatus, NcStep, check_analysis, next_status
 from qms.domain.nonconformity_rules import (
@@ -39,17 +40,10 @@ from qms.domain.nonconformity_rules import (
     recurrence_of,
 )
 from qms.services.evidence import store_file
-from qms.services.nc_records import (
-    ENTITY,
-    check_version,
-    nc_in_org,
-    next_number,
-    require_on_nc,
-    snapshot,
-    today,
-)
+from qms.services.nc_records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot
 from qms.services.trace import LINKABLE, insert_link
 from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 
 @dataclass(frozen=True)
@@ -102,9 +96,8 @@ def clause_codes() -> frozenset[str]:
 
 def _in_org(s: Session, actor: Actor, model: type[Any], ident: int | None, key: str) -> None:
     ident = v.reference(ident, key)
-    row = s.get(model, ident) if ident is not None else None
-    if ident is not None and (row is None or row.organization_id != actor.organization_id):
-        raise ValidationFailed(key)
+    if ident is not None:
+        owned(s, model, ident, actor, ValidationFailed(key))
 
 
 def _source_model(source_type: str) -> type[Any]:
@@ -119,9 +112,7 @@ def _source_model(source_type: str) -> type[Any]:
 def _check_source(s: Session, actor: Actor, source_type: str, source_id: int | None) -> None:
     if not source_type:
         return
-    row = s.get(_source_model(source_type), source_id) if source_id is not None else None
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    owned(s, _source_model(source_type), source_id, actor)
 
 
 def _clean(s: Session, actor: Actor, source_type: str, data: NcInput) -> dict[str, Any]:

@@ -13,17 +13,19 @@ from sqlalchemy.orm import Session
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import Conflict, NotFound, ValidationFailed
+from qms.core.clock import today
+from qms.core.errors import Conflict, ValidationFailed
 from qms.core.i18n import t
-from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
+from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.db.models.quality import NcProposal, OneStopFigures
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.domain.onestop import Figures, TargetCandidate, check_figures, default_target_task
 from qms.domain.plan_rules import target_met
-from qms.services.nc_records import check_version, today
 from qms.services.nonconformities import NcInput, insert_nonconformity
+from qms.services.plan_tasks import owned_period
 from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 PENDING, CONFIRMED, DISMISSED, WITHDRAWN = "pending", "confirmed", "dismissed", "withdrawn"
 
@@ -37,11 +39,7 @@ class FiguresSaved:
 
 
 def _period(s: Session, actor: Actor, period_id: int) -> ReportingPeriod:
-    period = s.get(ReportingPeriod, period_id)
-    plan = s.get(Plan, period.plan_id) if period else None
-    if period is None or plan is None or plan.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
-    return period
+    return owned_period(s, period_id, actor)
 
 
 def _target(s: Session, period: ReportingPeriod, task_id: int | None) -> PlanTarget | None:
@@ -153,9 +151,7 @@ def decide_proposal(actor: Actor, proposal_id: int, confirm: bool, reason: str,
     reason = v.text(reason, "field.reason", max_len=1000, required=not confirm)
     with unit_of_work() as uow:
         s = uow.session
-        row = s.get(NcProposal, proposal_id)
-        if row is None or row.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        row = owned(s, NcProposal, proposal_id, actor)
         check_version(row, expected_version)
         if row.status != PENDING:
             raise Conflict("onestop.already_decided", status=f"field.onestop.status.{row.status}")

@@ -12,7 +12,7 @@ from qms.core.actor import Actor
 from qms.core.errors import NotFound, ValidationFailed
 from qms.core.text import fold
 from qms.db.models import Organization, Unit
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 
@@ -108,9 +108,7 @@ def update_unit(actor: Actor, unit_id: int, name: str, is_active: bool) -> None:
     actor.require("unit.update")
     name = v.text(name, "field.unit.name", max_len=160, required=True)
     with unit_of_work() as uow:
-        unit = uow.session.get(Unit, unit_id)
-        if unit is None or unit.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        unit = owned(uow.session, Unit, unit_id, actor)
         _refuse_duplicate_unit(uow.session, actor.organization_id, name, unit_id)
         before = {"name": unit.name, "is_active": unit.is_active}
         unit.name, unit.is_active = name, is_active

@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import Conflict, NotFound
-from qms.db.models import PeriodReport, Plan, ReportingPeriod
+from qms.core.errors import Conflict
+from qms.db.models import PeriodReport
 from qms.db.uow import unit_of_work
+from qms.services.plan_tasks import owned_period
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 
@@ -52,10 +53,7 @@ def save_narratives(actor: Actor, period_id: int, data: NarrativeInput,
     }
     with unit_of_work() as uow:
         s = uow.session
-        period = s.get(ReportingPeriod, period_id)
-        plan = s.get(Plan, period.plan_id) if period else None
-        if period is None or plan is None or plan.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        owned_period(s, period_id, actor)
         row = s.scalar(select(PeriodReport).where(
             PeriodReport.organization_id == actor.organization_id,
             PeriodReport.period_id == period_id))

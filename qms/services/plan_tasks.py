@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import NotFound, ValidationFailed
-from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
-from qms.db.uow import unit_of_work
+from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
+from qms.db.uow import owned, unit_of_work
 from qms.domain.plan_rules import TaskStatus
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
@@ -36,22 +37,28 @@ def _snapshot(task: PlanTask) -> dict[str, object]:
             "progress_note": task.progress_note, "completed_on": task.completed_on}
 
 
+def owned_period(s: Session, period_id: int | None, actor: Actor) -> ReportingPeriod:
+    """The reporting period, if its plan is the actor's organisation's; else ``NotFound``."""
+    period = s.get(ReportingPeriod, period_id) if period_id is not None else None
+    if period is not None:
+        owned(s, Plan, period.plan_id, actor)
+        return period
+    raise NotFound("error.not_found")
+
+
 def update_task(actor: Actor, task_id: int, data: TaskUpdate, expected_version: int) -> int:
     """Save the task form; an officer may update the tasks of their own unit only."""
     with unit_of_work() as uow:
         s = uow.session
-        task = s.get(PlanTask, task_id)
-        if task is None or task.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        task = owned(s, PlanTask, task_id, actor)
         actor.require("plan_task.update", unit_id=task.owner_unit_id)
         check_version(task, expected_version)
         if data.status not in {s.value for s in TaskStatus}:
             raise ValidationFailed("plan.task.bad_status")
         for model, ident in ((Unit, data.owner_unit_id), (User, data.owner_user_id)):
             ident = v.reference(ident, "validation.unit")
-            row = s.get(model, ident) if ident is not None else None
-            if ident is not None and (row is None or row.organization_id != actor.organization_id):
-                raise ValidationFailed("validation.unit")
+            if ident is not None:
+                owned(s, model, ident, actor, ValidationFailed("validation.unit"))
         before = _snapshot(task)
         task.owner_unit_id, task.owner_user_id = data.owner_unit_id, data.owner_user_id
         task.due_date, task.status = data.due_date, data.status
@@ -72,10 +79,9 @@ def record_measurement(actor: Actor, target_id: int, period_id: int, value: floa
     with unit_of_work() as uow:
         s = uow.session
         target = s.get(PlanTarget, target_id)
-        task = s.get(PlanTask, target.task_id) if target else None
+        task = owned(s, PlanTask, target.task_id if target else None, actor)
         period = s.get(ReportingPeriod, period_id)
-        if task is None or task.organization_id != actor.organization_id or \
-                period is None or period.plan_id != task.plan_id:
+        if period is None or period.plan_id != task.plan_id:
             raise NotFound("error.not_found")
         actor.require("plan_target.measure", unit_id=task.owner_unit_id)
         if not 0 <= value <= (100 if target.unit == "%" else 1e12):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import smtplib
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +12,7 @@ from email.utils import formataddr
 from sqlalchemy import select
 
 from qms.core.actor import Actor
+from qms.core.config import Smtp, settings
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import User
@@ -25,28 +25,10 @@ from qms.trail.record import record_change
 SMTP_TIMEOUT = 30
 
 
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    sender: str
-    user: str = ""
-    password: str = ""
-    starttls: bool = False
-
-
-def smtp_settings() -> SmtpSettings | None:
+def smtp_settings() -> Smtp | None:
     """``QMS_SMTP_HOST`` (unset: no e-mail), ``QMS_SMTP_PORT`` (25), ``QMS_SMTP_FROM``,
     ``QMS_SMTP_USER``/``QMS_SMTP_PASSWORD`` (optional), ``QMS_SMTP_STARTTLS=1``."""
-    host = os.environ.get("QMS_SMTP_HOST", "").strip()
-    if not host:
-        return None
-    port = os.environ.get("QMS_SMTP_PORT", "").strip()
-    return SmtpSettings(host, int(port) if port.isdigit() else 25,
-                        os.environ.get("QMS_SMTP_FROM", "").strip() or f"qms@{host}",
-                        os.environ.get("QMS_SMTP_USER", ""),
-                        os.environ.get("QMS_SMTP_PASSWORD", ""),
-                        os.environ.get("QMS_SMTP_STARTTLS", "") in ("1", "true", "yes"))
+    return settings().smtp
 
 
 @dataclass(frozen=True)
@@ -86,7 +68,7 @@ def due_reminders(org_id: int, today: date) -> list[Reminder]:
 def base_url() -> str:
     """``QMS_BASE_URL``: the address users open the app at (e.g. ``https://qms.namtrung.gov.vn``);
     unset: e-mails carry no links."""
-    return os.environ.get("QMS_BASE_URL", "").strip()
+    return settings().base_url
 
 
 def _line(item: WorkItem, lang: str, base: str = "") -> str:
@@ -109,7 +91,7 @@ def reminder_message(r: Reminder, sender: str) -> EmailMessage:
     return message
 
 
-def _deliver(cfg: SmtpSettings, messages: list[EmailMessage]) -> list[bool]:
+def _deliver(cfg: Smtp, messages: list[EmailMessage]) -> list[bool]:
     delivered = []
     with smtplib.SMTP(cfg.host, cfg.port, timeout=SMTP_TIMEOUT) as smtp:
         if cfg.starttls:

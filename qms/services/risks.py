@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
-from qms.core.permissions import OWN_UNIT, allowed
+from qms.core.clock import today
+from qms.core.errors import PermissionDenied, ValidationFailed
+from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
 from qms.db.models import Document, Risk, RiskAction, RiskReview, Unit, User
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import risks as rules
 from qms.domain.risks import ActionStatus, RiskKind, RiskStatus
-from qms.services.nc_records import ACTION_OWNER, today
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
@@ -81,15 +81,12 @@ def _require(ok: bool, action: str) -> None:
 
 def _in_org(s: Session, actor: Actor, model: type, ident: int | None, key: str) -> None:
     ident = v.reference(ident, key)
-    row = s.get(model, ident) if ident is not None else None
-    if ident is not None and (row is None or row.organization_id != actor.organization_id):
-        raise ValidationFailed(key)
+    if ident is not None:
+        owned(s, model, ident, actor, ValidationFailed(key))
 
 
 def _risk(s: Session, actor: Actor, risk_id: int) -> Risk:
-    row = s.get(Risk, risk_id)
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    row = owned(s, Risk, risk_id, actor)
     return row
 
 
@@ -208,9 +205,7 @@ def complete_action(actor: Actor, action_id: int, result_note: str, expected_ver
                   multiline=True)
     with unit_of_work() as uow:
         s = uow.session
-        row = s.get(RiskAction, action_id)
-        if row is None or row.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        row = owned(s, RiskAction, action_id, actor)
         _require(may_update_action(actor, row.owner_id), "risk.action_update")
         check_version(row, expected_version)
         if row.status != ActionStatus.OPEN.value:

@@ -17,13 +17,11 @@ from qms.db.models import (
     CriteriaSet,
     Evidence,
     IndexCriterion,
-    Plan,
-    ReportingPeriod,
     ScoreSheet,
     SelfScore,
     SelfScoreEvidence,
 )
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain.scoring import (
     Criterion,
     SheetStatus,
@@ -33,6 +31,7 @@ from qms.domain.scoring import (
     scorable,
 )
 from qms.services.evidence import EvidenceInput, insert_evidence
+from qms.services.plan_tasks import owned_period
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 
@@ -49,9 +48,7 @@ class ScoreInput:
 
 
 def _owned(s: Session, actor: Actor, model: type, record_id: int):  # type: ignore[no-untyped-def]
-    row = s.get(model, record_id)
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    row = owned(s, model, record_id, actor)
     return row
 
 
@@ -70,10 +67,7 @@ def open_sheet(actor: Actor, set_id: int, period_id: int) -> int:
     with unit_of_work() as uow:
         s = uow.session
         _owned(s, actor, CriteriaSet, set_id)
-        period = s.get(ReportingPeriod, period_id)
-        plan = s.get(Plan, period.plan_id) if period else None
-        if plan is None or plan.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        owned_period(s, period_id, actor)
         found = s.scalar(select(ScoreSheet.id).where(
             ScoreSheet.organization_id == actor.organization_id,
             ScoreSheet.set_id == set_id, ScoreSheet.period_id == period_id))

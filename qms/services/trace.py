@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import NotFound, ValidationFailed
+from qms.core.errors import ValidationFailed
 from qms.db.models import (
     ChecklistItem,
     CitizenFeedback,
@@ -28,7 +28,7 @@ from qms.db.models import (
     Risk,
     TraceLink,
 )
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.trail.record import record_change
 
 # Every record type the matrix knows, in column order; only registered ones can be linked yet.
@@ -59,9 +59,7 @@ def _record(session: Session, actor: Actor, entity_type: str, entity_id: int) ->
     spec = LINKABLE.get(entity_type)
     if spec is None:
         raise ValidationFailed("trace.unknown_type", entity_type=entity_type)
-    record = session.get(spec.model, entity_id)
-    if record is None or record.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    record = owned(session, spec.model, entity_id, actor)
     return record
 
 
@@ -70,9 +68,7 @@ def insert_link(session: Session, actor: Actor, task_id: int, entity_type: str,
     """Add a link inside the caller's unit of work; an existing pair is returned as is."""
     actor.require("trace.link")
     note = v.text(note, "field.note", max_len=1000)
-    task = session.get(PlanTask, task_id)
-    if task is None or task.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    owned(session, PlanTask, task_id, actor)
     _record(session, actor, entity_type, entity_id)
     existing = session.scalar(select(TraceLink.id).where(
         TraceLink.task_id == task_id, TraceLink.entity_type == entity_type,
@@ -102,9 +98,7 @@ def unlink(actor: Actor, link_id: int, reason: str) -> None:
     actor.require("trace.unlink")
     reason = v.text(reason, "field.reason", max_len=500, required=True)
     with unit_of_work() as uow:
-        row = uow.session.get(TraceLink, link_id)
-        if row is None or row.organization_id != actor.organization_id:
-            raise NotFound("error.not_found")
+        row = owned(uow.session, TraceLink, link_id, actor)
         record_change(uow.session, actor, "trace.unlink", "plan_task", row.task_id,
                      before={"entity_type": row.entity_type, "entity_id": row.entity_id},
                      reason=reason)

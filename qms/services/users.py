@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import NotFound, ValidationFailed
+from qms.core.errors import ValidationFailed
 from qms.core.i18n import LANGUAGES
 from qms.core.roles import Role, parse_roles
 from qms.db.models import AuthSession, Unit, User, UserRole
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain.auth_rules import check_password_policy
 from qms.services.passwords import hash_password
 from qms.trail.record import record_change
@@ -59,9 +59,7 @@ def _check_unit(session: Session, org_id: int, unit_id: int | None) -> None:
 
 
 def _user_in_org(session: Session, actor: Actor, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None or user.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    user = owned(session, User, user_id, actor)
     return user
 
 

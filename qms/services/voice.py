@@ -13,18 +13,20 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
+from qms.core.clock import today
+from qms.core.errors import PermissionDenied, ValidationFailed
 from qms.core.permissions import OWN_UNIT, allowed
 from qms.core.text import fold
 from qms.db.base import utcnow
-from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, Unit, User
+from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, Unit, User
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import voice as rules
 from qms.domain.nonconformity_rules import choice
-from qms.services.nc_records import check_version, today
+from qms.services.plan_tasks import owned_period
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
+from qms.trail.stale import check_version
 
 SURVEY, FEEDBACK = "satisfaction_survey", "citizen_feedback"
 CRITERION = "satisfaction_criterion"
@@ -51,11 +53,7 @@ class FeedbackInput:
 
 
 def period_in_org(s: Session, actor: Actor, period_id: int) -> ReportingPeriod:
-    period = s.get(ReportingPeriod, v.reference(period_id, "error.not_found"))
-    plan = s.get(Plan, period.plan_id) if period else None
-    if period is None or plan is None or plan.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
-    return period
+    return owned_period(s, v.reference(period_id, "error.not_found"), actor)
 
 
 def plan_target(s: Session, plan_id: int) -> float | None:
@@ -152,9 +150,8 @@ def _check_people(s: Session, actor: Actor, unit_id: int | None,
     for model, ref, key in ((Unit, unit_id, "validation.unit"),
                             (User, handler_id, "voice.bad_handler")):
         ref = v.reference(ref, key)
-        row = s.get(model, ref) if ref is not None else None
-        if ref is not None and (row is None or row.organization_id != actor.organization_id):
-            raise ValidationFailed(key)
+        if ref is not None:
+            owned(s, model, ref, actor, ValidationFailed(key))
 
 
 def record_feedback(actor: Actor, data: FeedbackInput) -> int:
@@ -202,10 +199,7 @@ def may_answer(actor: Actor, unit_id: int | None, handler_id: int | None) -> boo
 
 
 def _feedback(s: Session, actor: Actor, feedback_id: int) -> CitizenFeedback:
-    row = s.get(CitizenFeedback, v.reference(feedback_id, "error.not_found"))
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
-    return row
+    return owned(s, CitizenFeedback, v.reference(feedback_id, "error.not_found"), actor)
 
 
 def answer_feedback(actor: Actor, feedback_id: int, answered_on: date, answer: str,

@@ -14,17 +14,17 @@ from sqlalchemy.orm import Session
 
 from qms.core import validation as v
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.errors import NotFound, ValidationFailed
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import ReportingPeriod, TraceLink
 from qms.db.models.quality import Nonconformity
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
-from qms.db.uow import unit_of_work
+from qms.db.uow import owned, unit_of_work
 from qms.domain import voice as rules
 from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.queries.plan_sections import number
-from qms.services.nc_records import today
 from qms.services.nonconformities import NcInput, insert_nonconformity
 from qms.services.voice import CRITERION, FEEDBACK
 
@@ -44,9 +44,9 @@ def existing_nc(s: Session, org_id: int, source_type: str, source_id: int) -> No
 
 
 def _criterion_input(s: Session, actor: Actor, ident: int, day: date) -> NcInput:
-    row = s.get(SatisfactionCriterion, ident)
-    survey = s.get(SatisfactionSurvey, row.survey_id) if row else None
-    if row is None or survey is None or row.organization_id != actor.organization_id:
+    row = owned(s, SatisfactionCriterion, ident, actor)
+    survey = s.get(SatisfactionSurvey, row.survey_id)
+    if survey is None:
         raise NotFound("error.not_found")
     if not rules.below_target(row.responses, row.satisfied, survey.target):
         raise ValidationFailed("voice.nc_not_below_target")
@@ -63,9 +63,7 @@ def _criterion_input(s: Session, actor: Actor, ident: int, day: date) -> NcInput
 
 
 def _feedback_input(s: Session, actor: Actor, ident: int, day: date) -> NcInput:
-    row = s.get(CitizenFeedback, ident)
-    if row is None or row.organization_id != actor.organization_id:
-        raise NotFound("error.not_found")
+    row = owned(s, CitizenFeedback, ident, actor)
     if not rules.is_late(row.due_on, row.answered_on, day):
         raise ValidationFailed("voice.nc_not_late")
     params = {"received": vn_short_date(row.received_on), "subject": row.subject,

@@ -6,18 +6,16 @@ Nothing is overwritten: the caller raises the returned ``Conflict`` before chang
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
+from qms.core.clock import VN_OFFSET
 from qms.core.errors import Conflict
 from qms.core.i18n import catalog
 from qms.db.base import Versioned
 from qms.db.models import User
 from qms.trail.models import AuditLog
 
-VN_OFFSET = timedelta(hours=7)
 # table of the versioned row -> the entity type its changes are logged under
 ENTITY_OF = {
     "nonconformities": "nonconformity", "corrective_actions": "corrective_action",

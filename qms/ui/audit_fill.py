@@ -7,10 +7,9 @@ kept in session state; a stale one shows what the other auditor saved instead.
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
-
 import streamlit as st
 
+from qms.core import clock
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
@@ -20,7 +19,6 @@ from qms.services import audit_answers
 from qms.services.audit_answers import AnswerInput
 
 CODES = [o.code for o in DEFAULT_SCALE]
-VN_TZ = timezone(timedelta(hours=7))  # Vietnam keeps UTC+7 all year
 PREFIX = "audit.fill"
 
 
@@ -105,7 +103,7 @@ def question_card(actor: Actor, item: ItemView) -> None:
         _files(actor, item)
         if item.answered_at is not None:
             st.caption(t("audit.fill.saved_by", name=item.answered_by,
-                         at=item.answered_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")))
+                         at=item.answered_at.astimezone(clock.VN_TZ).strftime("%d/%m/%Y %H:%M")))
 
 
 def _files(actor: Actor, item: ItemView) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries.plans import TaskDetail
-from qms.services.nc_records import today
 from qms.services.nonconformities import NcInput, raise_nonconformity
 from qms.ui.nc_detail import PENDING
 from qms.ui.nc_new import clause_select, grade_and_source

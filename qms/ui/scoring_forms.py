@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries.scoring import EvidenceRef, SheetDetail
 from qms.queries.scoring_outputs import evidence_pack, self_assessment_report
 from qms.services import scoring, scoring_sets
 from qms.services.evidence import EvidenceInput
-from qms.services.nc_records import today
 from qms.ui.widgets import run_action
 
 FILE_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]

@@ -10,7 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from qms.services.nc_records import today
+from qms.core.clock import today
 
 pytestmark = pytest.mark.browser
 

@@ -6,13 +6,13 @@ import pytest
 from sqlalchemy import func, select, text
 
 from qms.core.actor import Actor
-from qms.core.errors import ValidationFailed
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.engine import make_engine
 from qms.db.models import Unit
 from qms.db.uow import unit_of_work
 from qms.services.organizations import add_unit
 from qms.trail.models import AuditLog
-from tests.factories import make_org
+from tests.factories import make_org, make_unit
 
 
 def _units(org_id: int) -> list[str]:
@@ -75,3 +75,17 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path):
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
     engine.dispose()
+
+
+def test_owned_gives_the_record_of_the_actors_commune_and_hides_another_communes(db):
+    mine, theirs = make_org(), make_org("Xã Nam Hồng")
+    ours_id, other_id = make_unit(mine), make_unit(theirs)
+    actor = Actor.system(mine)
+    with unit_of_work() as uow:
+        assert uow.owned(Unit, ours_id, actor).name == "Tư pháp - Hộ tịch"
+        for missing in (other_id, other_id + 1000, None):
+            with pytest.raises(NotFound):
+                uow.owned(Unit, missing, actor)
+        with pytest.raises(ValidationFailed) as named:
+            uow.owned(Unit, other_id, actor, ValidationFailed("validation.unit"))
+        assert named.value.key == "validation.unit"

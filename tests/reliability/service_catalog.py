@@ -38,6 +38,7 @@ from sqlalchemy import select
 
 from qms.core import clock
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.roles import Role
 from qms.db import models as m
 from qms.db.uow import read_session, unit_of_work
@@ -65,7 +66,6 @@ from qms.services.audits import AuditInput
 from qms.services.documents import DraftInput
 from qms.services.duties import DutyInput
 from qms.services.evidence import EvidenceInput
-from qms.services.nc_records import today
 from qms.services.nonconformities import (
     AnalysisInput,
     NcInput,

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qms.core.clock import today
 from qms.core.errors import ValidationFailed
 from qms.core.files import safe_name, sniff
 from qms.core.text import inert_markdown
@@ -26,7 +27,6 @@ from qms.reports.markdown import markdown_flowables
 from qms.services import documents
 from qms.services.document_register import preview_register
 from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.nc_records import today
 from qms.services.nonconformities import NcInput, attach_file, raise_nonconformity
 from qms.services.plan_import import preview_import
 from tests.reliability import hostile as h

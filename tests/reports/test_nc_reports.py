@@ -14,7 +14,8 @@ from qms.core.errors import NotFound
 from qms.queries.nc_reports import car_form, register_report
 from qms.queries.nonconformities import NcFilter, register
 from qms.reports.excel import frame_to_xlsx
-from qms.reports.nc_forms import CarAction, CarCheck, CarForm, OrgHeader, car_pdf
+from qms.reports.letterhead import OrgHeader
+from qms.reports.nc_forms import CarAction, CarCheck, CarForm, car_pdf
 from qms.reports.nc_register import NcRegisterReport, RegisterLine, register_pdf
 from qms.services.nonconformities import raise_nonconformity
 from qms.ui.nc_register import labelled

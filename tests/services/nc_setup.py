@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.core.roles import Role
 from qms.db.models import User
 from qms.db.uow import unit_of_work
 from qms.queries.nc_detail import NcDetail, nc_detail
 from qms.services import corrective_actions as ca
 from qms.services.auth import actor_for
-from qms.services.nc_records import today
 from qms.services.nonconformities import AnalysisInput, NcInput, analyse_nonconformity
 from qms.services.nonconformities import raise_nonconformity as raise_nc
 from qms.services.users import UserInput, create_user

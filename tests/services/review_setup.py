@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qms.core.clock import today
 from qms.demo.plan import load_demo_plan
 from qms.queries.management_reviews import ReviewDetail, review_detail
 from qms.queries.plans import PeriodView, periods_of, task_detail, task_table
 from qms.services import management_reviews as mr
 from qms.services import plan_tasks
-from qms.services.nc_records import today
 from tests.services.nc_setup import Commune, commune
 
 YEAR_START, YEAR_END = date(2022, 12, 10), date(2023, 12, 9)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qms.core.clock import today
 from qms.queries.risks import RiskFilter, RiskRow, register
 from qms.services import risks
-from qms.services.nc_records import today
 from tests.services.nc_setup import Commune, commune
 
 

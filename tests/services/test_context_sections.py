@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from qms.core.actor import Actor
+from qms.core.clock import VN_TZ
 from qms.core.roles import Role
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import Plan
 from qms.db.uow import read_session
-from qms.queries.context_sections import VN, context_section, resources_section
+from qms.queries.context_sections import context_section, resources_section
 from qms.queries.report_registry import review_inputs
 from qms.services.users import UserInput, create_user, set_active
 from tests.services.review_setup import planned_commune
@@ -36,7 +37,7 @@ def test_legal_bases_count_on_the_first_and_last_day_of_the_window_only(p):
 def test_a_plan_imported_in_the_window_is_a_change(p):
     with read_session() as s:
         created = s.scalar(select(Plan.created_at).where(Plan.id == p.plan_id))
-    day = created.astimezone(VN).date()  # the import's local day (the data layer's clock)
+    day = created.astimezone(VN_TZ).date()  # the import's local day (the data layer's clock)
     section = context_section(p.c.org_id, day, day)
     assert section is not None and section.figures == {"legal_bases": 0, "plans_imported": 1}
     assert section.rows[0][0] == "Nhập kế hoạch" and section.rows[0][2] == vn_short_date(day)

@@ -12,6 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from qms.core.actor import Actor
+from qms.core.clock import today
 from qms.domain.ageing import BUCKET_NAMES, bucket_of, found_between
 from qms.domain.duties import DutyStatus
 from qms.domain.nonconformity import NcStatus
@@ -23,7 +24,6 @@ from qms.queries.nonconformities import NcFilter, register
 from qms.queries.onestop import figures_by_period
 from qms.queries.plans import task_table
 from qms.queries.work_items import WorkItem
-from qms.services.nc_records import today
 from qms.services.nonconformities import raise_nonconformity
 from tests.factories import signed_in
 from tests.services.dashboard_setup import demo

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.domain.document_register import HEADERS_VI
 from qms.queries.documents import (
@@ -20,7 +21,6 @@ from qms.queries.documents import (
 )
 from qms.reports.excel import frame_to_xlsx
 from qms.services import documents
-from qms.services.document_records import today
 from qms.services.document_register import import_register, preview_register
 from qms.services.document_sync import sync_procedures
 from qms.ui.documents_register import labelled

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from qms import cli
+from qms.core.clock import today
 from qms.db.uow import unit_of_work
-from qms.services.nc_records import today
 from qms.services.reminders import send_reminders
 from qms.trail.models import AuditLog
 from tests.services.nc_setup import commune, detail, planned

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.uow import unit_of_work
 from qms.services import corrective_actions as ca
-from qms.services.nc_records import today
 from qms.trail.models import AuditLog
 from tests.services.nc_setup import audit_actions, commune, detail, done, planned
 

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from qms.core.clock import today
 from qms.demo.plan import load_demo_plan
 from qms.queries.my_work import my_work
 from qms.queries.nonconformities import NcFilter, register, similar_cases
 from qms.queries.plans import task_table
 from qms.services import corrective_actions as ca
-from qms.services.nc_records import today
 from qms.services.nonconformities import raise_nonconformity
 from qms.services.plan_tasks import TaskUpdate, update_task
 from tests.services.nc_setup import commune, detail, done, nc_input, planned

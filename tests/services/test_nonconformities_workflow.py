@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
+from qms.core.clock import today
 from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from qms.services import corrective_actions as ca
-from qms.services.nc_records import today
 from qms.services.nonconformities import (
     analyse_nonconformity,
     attach_file,

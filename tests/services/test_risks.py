@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.models import PlanTask
 from qms.db.uow import read_session
@@ -21,7 +22,6 @@ from qms.queries.risk_section import risks_section
 from qms.queries.risk_work import risk_deadlines
 from qms.queries.trace import links_for_task
 from qms.services import risks
-from qms.services.nc_records import today
 from qms.trail.models import AuditLog
 from tests.services.risks_setup import Setup, civil_status_risk, setup
 

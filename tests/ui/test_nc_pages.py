@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.demo.plan import load_demo_plan
 from qms.queries.nonconformities import NcFilter, current_prefix, register
 from qms.queries.onestop import proposals
 from qms.queries.plans import task_table
 from qms.services import corrective_actions as ca
-from qms.services.nc_records import today
 from qms.services.nonconformities import raise_nonconformity
 from qms.ui import keys
 from tests.services.nc_setup import commune, detail, done, nc_input, planned

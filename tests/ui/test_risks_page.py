@@ -10,11 +10,11 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from qms.core.clock import today
 from qms.core.i18n import t
 from qms.queries.risks import RiskFilter, register, reviews
 from qms.reports.risk_register import register_xlsx
 from qms.services import risks
-from qms.services.nc_records import today
 from tests.services.risks_setup import Setup, civil_status_risk, setup
 from tests.ui.apptest import open_page, texts
 
