@@ -4,9 +4,9 @@ import streamlit as st
 
 from qms.core.errors import DomainError
 from qms.core.i18n import t
+from qms.domain.organizations import ORG_FIELDS, OrgInput
 from qms.queries.organizations import get_organization, list_units
 from qms.services import organizations
-from qms.services.organizations import ORG_FIELDS, OrgInput
 from qms.ui.guard import guard
 
 actor = guard("organization")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.uow import unit_of_work
+from qms.domain.organizations import OrgInput
 from qms.services import auth
-from qms.services.organizations import OrgInput, add_unit, insert_organization
+from qms.services.organizations import add_unit, insert_organization
 from qms.services.users import UserInput, create_user
 
 PASSWORD = "mat-khau-dung-10"

@@ -1,47 +1,187 @@
-"""House rules that keep the layers apart (STYLE.md)."""
+"""House rules that keep the roles apart (``../shared/LAYOUT.md``, STYLE.md), checked by the
+role each module's name gives it (``tests/roles.py``), not by the folder it sits in."""
 
 from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
+import pytest
+
 from qms.core.config import ROOT
+from tests import roles
+
+PURE = ("core", "rules", "parser")
+NO_LIBRARIES = {"sqlalchemy", "streamlit", "pandas"}
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text("utf-8"))
+@cache
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text("utf-8"))
+
+
+def _imported(path: Path) -> set[str]:
+    """Dotted names a module imports (``from a.b import c`` gives ``a.b.c`` and ``a.b``)."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names |= {f"{node.module}.{a.name}" for a in node.names}
     return names
 
 
-def test_pages_and_ui_never_import_sqlalchemy():
-    files = [*ROOT.joinpath("pages").glob("*.py"), *ROOT.joinpath("qms", "ui").rglob("*.py"),
-             ROOT / "app.py"]
-    offenders = [f.name for f in files if "sqlalchemy" in _imports(f)]
+def _libraries(path: Path) -> set[str]:
+    return {name.split(".")[0] for name in _imported(path)}
+
+
+@cache
+def _modules() -> dict[str, str]:
+    return {m: roles.role(m) for m in roles.modules()}
+
+
+def _qms_targets(path: Path) -> set[str]:
+    """The ``qms`` modules a module imports, resolved to modules (not the names inside them)."""
+    known = _modules()
+    out = set()
+    for name in _imported(path):
+        while name.startswith("qms") and name not in known and "." in name:
+            name = name.rpartition(".")[0]
+        if name in known:
+            out.add(name)
+    return out
+
+
+def _offenders(owner_roles: tuple[str, ...], bad) -> list[str]:
+    out = []
+    for module, role in _modules().items():
+        if role in owner_roles:
+            out += [f"{module} -> {t}" for t in sorted(_qms_targets(roles.path(module)))
+                    if bad(t, _modules()[t])]
+    return out
+
+
+def test_every_module_has_a_role_the_layout_names():
+    assert set(_modules().values()) <= {"core", "rules", "parser", "models", "db", "service",
+                                        "queries", "report", "ui", "cli", "demo", "feature",
+                                        "shell"}
+    assert roles.role("qms.risks.rules") == roles.role("qms.domain.risks") == "rules"
+    assert roles.role("qms.risks.ui.forms") == roles.role("qms.ui.risks_forms") == "ui"
+    assert roles.role("qms.plan.parser.table") == "parser"
+
+
+def test_core_rules_and_the_parser_use_no_database_ui_or_dataframes():
+    offenders = [m for m, r in _modules().items()
+                 if r in PURE and _libraries(roles.path(m)) & NO_LIBRARIES]
     assert offenders == []
 
 
-def test_the_domain_imports_neither_the_database_nor_the_ui():
-    offenders = [f.name for f in ROOT.joinpath("qms", "domain").rglob("*.py")
-                 if _imports(f) & {"sqlalchemy", "streamlit", "pandas"}]
+def test_only_the_settings_read_the_environment():
+    pattern = re.compile(r"\bos\.environ\b|\bgetenv\(")
+    offenders = [m for m in _modules() if m != "qms.core.config"
+                 and pattern.search(roles.path(m).read_text("utf-8"))]
     assert offenders == []
 
 
-def test_only_the_ui_layer_imports_streamlit():
-    allowed = {ROOT / "qms" / "web.py"}
-    offenders = [str(f.relative_to(ROOT)) for f in ROOT.joinpath("qms").rglob("*.py")
-                 if "streamlit" in _imports(f) and "ui" not in f.parts and f not in allowed]
+def test_every_setting_is_documented_in_the_readme():
+    names = set(re.findall(r'"(QMS_[A-Z_]+)"', (ROOT / "qms/core/config.py").read_text("utf-8")))
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert len(names) >= 15
+    assert sorted(n for n in names if n not in readme) == []
+
+
+def test_core_imports_no_feature():
+    assert _offenders(("core",), lambda t, r: not t.startswith("qms.core")) == []
+
+
+def test_rules_and_the_parser_import_only_core_and_rules():
+    assert _offenders(("rules", "parser"), lambda t, r: r not in PURE) == []
+
+
+def test_models_and_db_import_no_service_query_or_ui():
+    assert _offenders(("models", "db"), lambda t, r: r in ("service", "queries", "ui")) == []
+
+
+def test_queries_and_reports_never_import_services():
+    assert _offenders(("queries", "report"), lambda t, r: r in ("service", "ui", "cli")) == []
+
+
+def test_report_builders_use_no_database():
+    offenders = [m for m, r in _modules().items()
+                 if r == "report" and "sqlalchemy" in _libraries(roles.path(m))]
     assert offenders == []
 
 
-def test_every_page_starts_with_the_guard():
-    for path in [ROOT / "app.py", *ROOT.joinpath("pages").glob("*.py")]:
-        body = path.read_text("utf-8")
-        first_call = re.search(r"^(?!from|import|\"\"\"|#)\S.*$", body, re.M)
-        assert first_call and "guard(" in first_call.group(0), path.name
+def test_only_the_ui_imports_streamlit():
+    offenders = [m for m, r in _modules().items() if r not in ("ui",) and m != "qms.web"
+                 and "streamlit" in _libraries(roles.path(m))]
+    assert offenders == []
+
+
+def test_pages_and_the_ui_import_neither_models_nor_sqlalchemy():
+    files = [*ROOT.joinpath("pages").glob("*.py"), ROOT / "app.py",
+             *(roles.path(m) for m, r in _modules().items() if r == "ui")]
+    known = _modules()
+    offenders = [f.name for f in files if "sqlalchemy" in _libraries(f)
+                 or any(known.get(t) == "models" for t in _qms_targets(f))]
+    assert offenders == []
+
+
+def test_no_module_imports_another_modules_private_names():
+    offenders = []
+    for module in _modules():
+        for node in ast.walk(_tree(roles.path(module))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module != module:
+                offenders += [f"{module}: {node.module}.{a.name}" for a in node.names
+                              if a.name.startswith("_") and a.name != "__future__"
+                              and node.module.startswith("qms")]
+    assert offenders == []
+
+
+def _cycle() -> list[str] | None:
+    graph = {m: _qms_targets(roles.path(m)) - {m} for m in _modules()}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt):], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def test_no_import_cycle_between_modules():
+    assert _cycle() is None
+
+
+def test_the_cycle_check_finds_a_cycle(monkeypatch):
+    """The walk itself: two modules importing each other are reported."""
+    fake = {"qms.a": {"qms.b"}, "qms.b": {"qms.a"}}
+    monkeypatch.setattr(__import__(__name__, fromlist=["_modules"]), "_modules",
+                        lambda: {"qms.a": "service", "qms.b": "service"})
+    monkeypatch.setattr(__import__(__name__, fromlist=["_qms_targets"]), "_qms_targets",
+                        lambda path: fake[path])
+    monkeypatch.setattr(roles, "path", lambda module: module)
+    assert _cycle() == ["qms.a", "qms.b", "qms.a"]
+
+
+@pytest.mark.parametrize("path", [ROOT / "app.py", *sorted(ROOT.joinpath("pages").glob("*.py"))],
+                         ids=lambda p: p.name)
+def test_every_page_starts_with_the_guard(path):
+    body = path.read_text("utf-8")
+    first_call = re.search(r"^(?!from|import|\"\"\"|#)\S.*$", body, re.M)
+    assert first_call and "guard(" in first_call.group(0), path.name

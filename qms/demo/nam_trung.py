@@ -20,8 +20,9 @@ from qms.demo.review import load_demo_review
 from qms.demo.risks import load_demo_risks
 from qms.demo.scoring import load_demo_scoring
 from qms.demo.voice import load_demo_voice
+from qms.domain.organizations import OrgInput
 from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
-from qms.services.organizations import OrgInput, insert_organization
+from qms.services.organizations import insert_organization
 from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change
 

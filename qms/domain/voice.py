@@ -8,12 +8,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import ValidationFailed
+from qms.core.permissions import OWN_UNIT, allowed
 
 DEFAULT_TARGET = 90.0  # % satisfied when the plan sets no satisfaction target
 SATISFACTION_WORDS = "hai long"  # folded "hài lòng": the words that name the target's task
 MAX_COUNT = 10_000_000
+
+# the change trail's and trace links' names of the records
+SURVEY, FEEDBACK = "satisfaction_survey", "citizen_feedback"
+CRITERION = "satisfaction_criterion"
 
 
 class Channel(StrEnum):
@@ -116,3 +122,14 @@ def is_late(due_on: date, answered_on: date | None, today: date) -> bool:
     """Answered late, or still unanswered past the deadline: what may raise a nonconformity."""
     return state(due_on, answered_on, today) in (FeedbackState.ANSWERED_LATE,
                                                  FeedbackState.OVERDUE)
+
+
+def feedback_conditions(actor: Actor, unit_id: int | None, handler_id: int | None) -> list[str]:
+    """``own_unit`` holds for the handling unit's people and the officer it is assigned to."""
+    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
+        (actor.user_id is not None and actor.user_id == handler_id)
+    return [OWN_UNIT] if mine else []
+
+
+def may_answer(actor: Actor, unit_id: int | None, handler_id: int | None) -> bool:
+    return allowed("voice.answer", actor.roles, feedback_conditions(actor, unit_id, handler_id))

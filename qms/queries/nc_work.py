@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from sqlalchemy import and_, or_, select
 
 from qms.core.actor import Actor
+from qms.core.config import settings
 from qms.core.roles import Role
 from qms.db.models import ReportingPeriod
 from qms.db.models.quality import CorrectiveAction, NcProposal, Nonconformity, Verification
 from qms.db.uow import read_session
 from qms.domain.nonconformity import ActionStatus, NcStatus, action_overdue
 from qms.queries.work_items import WorkItem
-from qms.services.nc_records import verify_wait_days
 
 PAGE = "pages/30_khong_phu_hop.py"
 ONESTOP_PAGE = "pages/31_mot_cua.py"
@@ -99,7 +99,7 @@ def verifications_waiting(actor: Actor, today: date) -> list[WorkItem]:
     has passed), except on nonconformities where they owned an action."""
     if Role.ISO_OFFICER not in actor.roles:
         return []
-    items, wait = [], timedelta(days=verify_wait_days())
+    items, wait = [], timedelta(days=settings().nc_verify_wait_days)
     for a in _awaiting(actor):
         if a.latest_effective is True or actor.user_id in a.owners:
             continue

@@ -9,16 +9,15 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Select, and_, case, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from qms.core.text import fold
 from qms.db.models import Document, Unit, User
-from qms.db.models.quality import CorrectiveAction, Nonconformity
+from qms.db.models.quality import CorrectiveAction, NcSettings, Nonconformity
 from qms.db.uow import read_session
 from qms.domain.ageing import BUCKET_NAMES, found_between
 from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus, NcStatus, days_open
-from qms.domain.nonconformity_rules import parse_number
-from qms.services.nc_records import number_prefix
+from qms.domain.nonconformity_rules import DEFAULT_PREFIX, parse_number
 
 REGISTER_COLUMNS = ("id", "number", "found_on", "title", "source", "unit", "procedure",
                     "clause", "grade", "status", "owner", "actions_done", "actions",
@@ -245,3 +244,10 @@ def current_prefix(org_id: int) -> str:
     """The prefix new numbers get (``KPH`` unless the organisation chose another)."""
     with read_session() as s:
         return number_prefix(s, org_id)
+
+
+def number_prefix(s: Session, org_id: int) -> str:
+    """The organisation's number prefix (``KPH`` unless set)."""
+    prefix = s.scalar(select(NcSettings.number_prefix)
+                      .where(NcSettings.organization_id == org_id))
+    return prefix or DEFAULT_PREFIX

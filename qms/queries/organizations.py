@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from qms.db.models import Organization, Unit
 from qms.db.uow import read_session
-from qms.services.organizations import ORG_FIELDS, OrgInput
+from qms.domain.organizations import ORG_FIELDS, OrgInput
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from qms.db.models import (
     Unit,
 )
 from qms.db.uow import read_session
-from qms.services.trace import ENTITY_TYPES, LINKABLE
+from qms.queries.linkable import ENTITY_TYPES, LINKABLE
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,17 @@ from datetime import date
 
 import pandas as pd
 from sqlalchemy import Select, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from qms.core.i18n import t
+from qms.core.text import fold
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import Plan, ReportingPeriod, Unit, User
+from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, Unit, User
 from qms.db.models.quality import Nonconformity
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import read_session
 from qms.domain import voice as rules
-from qms.services.voice import CRITERION, FEEDBACK, plan_target
+from qms.domain.voice import CRITERION, FEEDBACK
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,12 @@ FRAME_KEYS = ("voice.col.received_on", "field.voice.channel", "field.voice.citiz
               "field.voice.subject", "field.voice.content", "voice.col.handling",
               "field.voice.due_on", "field.voice.answered_on", "field.voice.answer",
               "voice.col.state", "voice.col.nc")
+
+
+def plan_target(s: Session, plan_id: int) -> float | None:
+    """The plan's satisfaction target: a target on a task that speaks of "hài lòng"."""
+    rows = s.execute(select(PlanTask.text, PlanTarget.value)
+                     .join(PlanTarget, PlanTarget.task_id == PlanTask.id)
+                     .where(PlanTask.plan_id == plan_id).order_by(PlanTask.id)).all()
+    return next((float(value) for text, value in rows
+                 if rules.SATISFACTION_WORDS in fold(text)), None)

@@ -31,7 +31,8 @@ from qms.domain.auth_rules import (
     is_locked,
     minutes_left,
 )
-from qms.services.organizations import OrgInput, insert_organization
+from qms.domain.organizations import OrgInput
+from qms.services.organizations import insert_organization
 from qms.services.passwords import hash_password, needs_rehash, verify_password
 from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change

@@ -12,10 +12,11 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import PermissionDenied
 from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
-from qms.db.models.quality import CorrectiveAction, NcCounter, NcSettings, Nonconformity
+from qms.db.models.quality import CorrectiveAction, NcCounter, Nonconformity
 from qms.db.uow import owned
 from qms.domain.nonconformity import ActionFacts
-from qms.domain.nonconformity_rules import DEFAULT_PREFIX, format_number
+from qms.domain.nonconformity_rules import format_number
+from qms.queries.nonconformities import number_prefix
 
 ENTITY = "nonconformity"
 ACTION_ENTITY = "corrective_action"
@@ -83,13 +84,6 @@ def actions_of(s: Session, nc_id: int) -> list[CorrectiveAction]:
 def facts(actions: list[CorrectiveAction]) -> list[ActionFacts]:
     """The actions as the pure workflow rules read them."""
     return [ActionFacts(a.owner_id, a.due_date, a.status, a.done_on, a.round) for a in actions]
-
-
-def number_prefix(s: Session, org_id: int) -> str:
-    """The organisation's number prefix (``KPH`` unless set)."""
-    prefix = s.scalar(select(NcSettings.number_prefix)
-                      .where(NcSettings.organization_id == org_id))
-    return prefix or DEFAULT_PREFIX
 
 
 def next_number(s: Session, org_id: int, year: int) -> tuple[int, str]:

@@ -39,9 +39,10 @@ from qms.domain.nonconformity_rules import (
     procedure_key,
     recurrence_of,
 )
+from qms.queries.linkable import LINKABLE
 from qms.services.evidence import store_file
 from qms.services.nc_records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot
-from qms.services.trace import LINKABLE, insert_link
+from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

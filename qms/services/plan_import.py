@@ -79,11 +79,12 @@ def preview_import(actor: Actor, data: bytes) -> ImportPreview:
     actor.require("plan.import")
     draft = parse_file(data)
     with unit_of_work() as uow:
-        return _preview(uow.session, actor.organization_id, draft,
+        return compare_draft(uow.session, actor.organization_id, draft,
                         hashlib.sha256(data).hexdigest())
 
 
-def _preview(session: Session, org_id: int, draft: dict[str, Any], sha: str) -> ImportPreview:
+def compare_draft(session: Session, org_id: int, draft: dict[str, Any], sha: str) -> ImportPreview:
+    """What saving ``draft`` would change in the organisation's plan of its year."""
     year = int(draft["year"])
     current = current_plan(session, org_id, year)
     last_version = session.scalar(select(func.max(Plan.version_no)).where(

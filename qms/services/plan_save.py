@@ -28,7 +28,7 @@ from qms.domain.plan_periods import due_date
 from qms.services.duties import insert_plan_duties
 from qms.services.duty_carry import carry_over_duties
 from qms.services.plan_import import (
-    _preview,
+    compare_draft,
     current_plan,
     default_due,
     parse_file,
@@ -50,7 +50,7 @@ def confirm_import(actor: Actor, data: bytes, source_name: str, expected_sha256:
     draft = parse_file(data)
     with unit_of_work() as uow:
         s = uow.session
-        preview = _preview(s, actor.organization_id, draft, sha)
+        preview = compare_draft(s, actor.organization_id, draft, sha)
         previous = current_plan(s, actor.organization_id, preview.year)
         pairs = task_pairs(s, previous, draft) if previous else {}
         if previous is not None:

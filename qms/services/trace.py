@@ -6,8 +6,6 @@ Each record type that can be linked registers its model and a label here; the ot
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -17,42 +15,12 @@ from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.db.models import (
-    ChecklistItem,
-    CitizenFeedback,
-    CorrectiveAction,
-    Document,
-    Evidence,
-    Finding,
-    Nonconformity,
     PlanTask,
-    Risk,
     TraceLink,
 )
 from qms.db.uow import owned, unit_of_work
+from qms.queries.linkable import LINKABLE
 from qms.trail.record import record_change
-
-# Every record type the matrix knows, in column order; only registered ones can be linked yet.
-ENTITY_TYPES = ("procedure", "checklist_question", "finding", "nonconformity",
-                "corrective_action", "evidence", "self_score", "review_decision", "risk")
-
-
-@dataclass(frozen=True)
-class Linkable:
-    model: type[Any]
-    label: Callable[[Any], str]
-
-
-LINKABLE: dict[str, Linkable] = {
-    "evidence": Linkable(Evidence, lambda e: " — ".join(x for x in (e.doc_number, e.title) if x)),
-    "procedure": Linkable(Document, lambda d: f"{d.code} — {d.title}"),
-    "checklist_question": Linkable(ChecklistItem, lambda q: f"{q.source_ref or q.clause} — "
-                                                            f"{q.question[:120]}"),
-    "finding": Linkable(Finding, lambda f: f"{f.result} — {f.description[:120]}"),
-    "nonconformity": Linkable(Nonconformity, lambda n: f"{n.number} — {n.title}"),
-    "corrective_action": Linkable(CorrectiveAction, lambda a: a.description[:160]),
-    "citizen_feedback": Linkable(CitizenFeedback, lambda f: f.subject[:160]),
-    "risk": Linkable(Risk, lambda r: f"R-{r.id:03d} — {r.description[:140]}"),
-}
 
 
 def _record(session: Session, actor: Actor, entity_type: str, entity_id: int) -> Any:

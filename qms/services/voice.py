@@ -15,21 +15,19 @@ from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import PermissionDenied, ValidationFailed
-from qms.core.permissions import OWN_UNIT, allowed
 from qms.core.text import fold
 from qms.db.base import utcnow
-from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, Unit, User
+from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import owned, unit_of_work
 from qms.domain import voice as rules
 from qms.domain.nonconformity_rules import choice
+from qms.domain.voice import FEEDBACK, SURVEY, may_answer
+from qms.queries.voice import plan_target
 from qms.services.plan_tasks import owned_period
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
-
-SURVEY, FEEDBACK = "satisfaction_survey", "citizen_feedback"
-CRITERION = "satisfaction_criterion"
 
 
 @dataclass(frozen=True)
@@ -54,15 +52,6 @@ class FeedbackInput:
 
 def period_in_org(s: Session, actor: Actor, period_id: int) -> ReportingPeriod:
     return owned_period(s, v.reference(period_id, "error.not_found"), actor)
-
-
-def plan_target(s: Session, plan_id: int) -> float | None:
-    """The plan's satisfaction target: a target on a task that speaks of "hài lòng"."""
-    rows = s.execute(select(PlanTask.text, PlanTarget.value)
-                     .join(PlanTarget, PlanTarget.task_id == PlanTask.id)
-                     .where(PlanTask.plan_id == plan_id).order_by(PlanTask.id)).all()
-    return next((float(value) for text, value in rows
-                 if rules.SATISFACTION_WORDS in fold(text)), None)
 
 
 def _criteria(items: Sequence[CriterionInput]) -> list[tuple[str, int, int]]:
@@ -185,17 +174,6 @@ def _snapshot(row: CitizenFeedback) -> dict[str, object]:
     return {name: getattr(row, name) for name in (
         "received_on", "channel", "citizen", "subject", "content", "unit_id", "handler_id",
         "due_on", "answered_on", "answer")}
-
-
-def feedback_conditions(actor: Actor, unit_id: int | None, handler_id: int | None) -> list[str]:
-    """``own_unit`` holds for the handling unit's people and the officer it is assigned to."""
-    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
-        (actor.user_id is not None and actor.user_id == handler_id)
-    return [OWN_UNIT] if mine else []
-
-
-def may_answer(actor: Actor, unit_id: int | None, handler_id: int | None) -> bool:
-    return allowed("voice.answer", actor.roles, feedback_conditions(actor, unit_id, handler_id))
 
 
 def _feedback(s: Session, actor: Actor, feedback_id: int) -> CitizenFeedback:

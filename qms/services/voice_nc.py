@@ -24,9 +24,9 @@ from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, Satisfac
 from qms.db.uow import owned, unit_of_work
 from qms.domain import voice as rules
 from qms.domain.nonconformity_rules import NcGrade, NcSource
+from qms.domain.voice import CRITERION, FEEDBACK
 from qms.queries.plan_sections import number
 from qms.services.nonconformities import NcInput, insert_nonconformity
-from qms.services.voice import CRITERION, FEEDBACK
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import streamlit as st
 
 from qms.core.errors import DomainError
 from qms.core.i18n import t
+from qms.domain.organizations import OrgInput
 from qms.services import auth
-from qms.services.organizations import OrgInput
 from qms.services.users import UserInput
 from qms.ui import session
 

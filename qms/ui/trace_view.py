@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from qms.core.i18n import t
+from qms.queries.linkable import ENTITY_TYPES
 from qms.queries.trace import GAP_COLUMNS
-from qms.services.trace import ENTITY_TYPES
 
 GAP_STYLE = "background-color: #fde2e1; color: #8c1d18; font-weight: 600"
 

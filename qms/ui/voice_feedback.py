@@ -12,17 +12,12 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.domain import voice as rules
+from qms.domain.voice import FEEDBACK, may_answer
 from qms.queries.duties import PeriodOption
 from qms.queries.organizations import UnitView
 from qms.queries.voice import FeedbackFilter, FeedbackRow, feedback_frame
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.services.voice import (
-    FEEDBACK,
-    FeedbackInput,
-    answer_feedback,
-    may_answer,
-    record_feedback,
-)
+from qms.services.voice import FeedbackInput, answer_feedback, record_feedback
 from qms.ui.voice_nc import nc_button
 from qms.ui.widgets import run_action
 

@@ -46,6 +46,7 @@ from qms.demo.nam_trung import load_demo
 from qms.demo.scale.history import SCALES
 from qms.domain.document_register import HEADERS_VI
 from qms.domain.onestop import Figures
+from qms.domain.organizations import OrgInput
 from qms.services import (
     audit_answers,
     audit_checklist,
@@ -72,7 +73,6 @@ from qms.services.nonconformities import (
     analyse_nonconformity,
     raise_nonconformity,
 )
-from qms.services.organizations import OrgInput
 from qms.services.period_reports import NarrativeInput
 from qms.services.plan_tasks import TaskUpdate
 from qms.services.scoring import ScoreInput
@@ -540,6 +540,4 @@ READ_ONLY: dict[str, str] = {
     "qms.services.risks.risk_conditions": "helper: which conditions hold on a risk entry",
     "qms.services.risks.may_on_risk": "helper: a yes/no answer from the matrix",
     "qms.services.risks.may_update_action": "helper: a yes/no answer for the page",
-    "qms.services.voice.feedback_conditions": "helper: which conditions hold on a feedback",
-    "qms.services.voice.may_answer": "helper: a yes/no answer for the page",
 }

@@ -11,10 +11,10 @@ from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFail
 from qms.core.permissions import PERMISSIONS
 from qms.core.roles import Role
 from qms.db.uow import unit_of_work
+from qms.domain.organizations import OrgInput
 from qms.queries.organizations import get_organization, list_units
 from qms.queries.users import list_users
 from qms.services import organizations, users
-from qms.services.organizations import OrgInput
 from qms.services.users import UserInput
 from qms.trail.models import AuditLog
 from tests.factories import make_org, make_unit, make_user, signed_in

@@ -17,7 +17,8 @@ from qms.db.uow import unit_of_work
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale import text as txt
 from qms.demo.scale.history import SCALES, Sizes, add_history
-from qms.services.organizations import OrgInput, insert_organization
+from qms.domain.organizations import OrgInput
+from qms.services.organizations import insert_organization
 from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change
 
