@@ -4,10 +4,11 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries import risks as queries
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users
-from qms.ui import risks_forms, risks_view
+from qms.risks import queries
+from qms.risks.ui import forms as risks_forms
+from qms.risks.ui import view as risks_view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

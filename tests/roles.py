@@ -1,8 +1,9 @@
 """The role of every module of ``qms`` (``../shared/LAYOUT.md``), read from its dotted name.
 
 The convention tests check imports by role, and the permission walk finds the services by it,
-so a module keeps its rules wherever it lives: ``qms/risks/rules.py`` and ``qms/domain/risks.py``
-are both ``rules``; ``qms/risks/queries.py`` and ``qms/queries/risks.py`` both ``queries``.
+so a module keeps its role wherever it lives: a feature's ``rules.py`` and a module of the old
+flat ``qms/domain/`` are both ``rules``; a feature's ``queries.py`` and a module of the old
+``qms/queries/`` both ``queries``.
 """
 
 from __future__ import annotations

@@ -44,14 +44,26 @@ def _modules() -> dict[str, str]:
 
 
 def _qms_targets(path: Path) -> set[str]:
-    """The ``qms`` modules a module imports, resolved to modules (not the names inside them)."""
+    """The ``qms`` modules a module imports: ``from qms.x import y`` names ``qms.x.y`` when that
+    is a module, else ``qms.x`` (resolved up to the nearest module)."""
     known = _modules()
-    out = set()
-    for name in _imported(path):
-        while name.startswith("qms") and name not in known and "." in name:
+
+    def resolve(name: str) -> str | None:
+        while name not in known and "." in name:
             name = name.rpartition(".")[0]
-        if name in known:
-            out.add(name)
+        return name if name in known else None
+
+    out: set[str] = set()
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.Import):
+            out |= {r for a in node.names if a.name.startswith("qms") and (r := resolve(a.name))}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module \
+                and node.module.startswith("qms"):
+            for a in node.names:
+                full = f"{node.module}.{a.name}"
+                found = full if full in known else resolve(node.module)
+                if found:
+                    out.add(found)
     return out
 
 
@@ -68,8 +80,10 @@ def test_every_module_has_a_role_the_layout_names():
     assert set(_modules().values()) <= {"core", "rules", "parser", "models", "db", "service",
                                         "queries", "report", "ui", "cli", "demo", "feature",
                                         "shell"}
-    assert roles.role("qms.risks.rules") == roles.role("qms.domain.risks") == "rules"
-    assert roles.role("qms.risks.ui.forms") == roles.role("qms.ui.risks_forms") == "ui"
+    assert roles.role("qms.feature_x.rules") == roles.role("qms.domain.feature_x") == "rules"
+    assert roles.role("qms.feature_x.ui.forms") == roles.role("qms.ui.feature_x_forms") == "ui"
+    assert roles.role("qms.feature_x.recording") == roles.role("qms.services.feature_x") == \
+        "service"
     assert roles.role("qms.plan.parser.table") == "parser"
 
 

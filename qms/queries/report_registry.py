@@ -21,10 +21,10 @@ from qms.queries.duty_section import duties_section
 from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
 from qms.queries.review_inputs import previous_actions_section
-from qms.queries.risk_section import risks_section
 from qms.queries.scoring_section import scoring_section
 from qms.queries.sections import SectionProvider
 from qms.queries.voice_sections import feedback_section, satisfaction_section
+from qms.risks.sections import risks_section
 
 # The periodic CCHC report, in the order the report prints them.
 PERIOD: tuple[SectionProvider, ...] = (

@@ -47,6 +47,7 @@ from qms.demo.scale.history import SCALES
 from qms.domain.document_register import HEADERS_VI
 from qms.domain.onestop import Figures
 from qms.domain.organizations import OrgInput
+from qms.risks import services as risks
 from qms.services import (
     audit_answers,
     audit_checklist,
@@ -54,7 +55,6 @@ from qms.services import (
     documents,
     duties,
     plan_tasks,
-    risks,
     scoring,
     voice,
 )
@@ -502,19 +502,19 @@ SERVICES: dict[str, S] = {
     "qms.services.voice_nc.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
         "citizen_feedback", w.feedback_late))),
     # risks and opportunities
-    "qms.services.risks.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
+    "qms.risks.services.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
         "opportunity", "Cơ hội thử quyền", 2, 3, unit_id=w.unit),))),
-    "qms.services.risks.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
+    "qms.risks.services.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
         "risk", "Rủi ro thử quyền (sửa)", 3, 4, unit_id=w.unit), ver(m.Risk, w.risk)))),
-    "qms.services.risks.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
+    "qms.risks.services.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
         w.risk, "closed", ver(m.Risk, w.risk), "Không còn áp dụng"))),
-    "qms.services.risks.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
+    "qms.risks.services.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
         "Tập huấn thêm", w.hoant, TODAY + timedelta(days=20))))),
-    "qms.services.risks.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
+    "qms.risks.services.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
         w.risk_action, "Đã tập huấn.", ver(m.RiskAction, w.risk_action)))),
-    "qms.services.risks.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
+    "qms.risks.services.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
         2, 4, "Đã giảm", TODAY + timedelta(days=90)), ver(m.Risk, w.risk)))),
-    "qms.services.risks.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
+    "qms.risks.services.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
     # corrective actions handed over or rescheduled (added after the walk was written)
     "qms.services.corrective_actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
         w.action_open, ca.ActionChange(w.hoant, TODAY + timedelta(days=21), "Đổi người phụ trách"),
@@ -537,7 +537,7 @@ READ_ONLY: dict[str, str] = {
     "qms.services.audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.services.document_register.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.services.plan_import.preview_import": "parses the uploaded plan and shows what would change",
-    "qms.services.risks.risk_conditions": "helper: which conditions hold on a risk entry",
-    "qms.services.risks.may_on_risk": "helper: a yes/no answer from the matrix",
-    "qms.services.risks.may_update_action": "helper: a yes/no answer for the page",
+    "qms.risks.services.risk_conditions": "helper: which conditions hold on a risk entry",
+    "qms.risks.services.may_on_risk": "helper: a yes/no answer from the matrix",
+    "qms.risks.services.may_update_action": "helper: a yes/no answer for the page",
 }

@@ -122,7 +122,7 @@ def test_the_registry_fills_the_lists_of_sections_once_whatever_the_calls():
     report_registry.period_sections()
     assert list(report_registry.PERIOD) == sections.PERIOD_SECTIONS
     assert report_registry.review_inputs()[0] is previous_actions_section
-    from qms.queries.risk_section import risks_section
+    from qms.risks.sections import risks_section
     review = list(report_registry.REVIEW)
     assert review.index(risks_section) == review.index(quality_sections.documents_section) - 1
     assert risks_section not in report_registry.PERIOD

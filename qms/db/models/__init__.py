@@ -38,7 +38,6 @@ from qms.db.models.quality import (
     Verification,
 )
 from qms.db.models.reviews import ManagementReview, PeriodReport, ReviewAction, ReviewInput
-from qms.db.models.risks import Risk, RiskAction, RiskReview
 from qms.db.models.scoring import (
     CriteriaSet,
     IndexCriterion,
@@ -48,6 +47,7 @@ from qms.db.models.scoring import (
 )
 from qms.db.models.trace import TraceLink
 from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
+from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.trail.models import AuditChain, AuditLog
 
 __all__ = [

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.uow import read_session
-from qms.services.auth import actor_for
-from qms.services.risks import (
+from qms.risks.services import (
     ReviewInput,
     RiskActionInput,
     RiskInput,
@@ -22,6 +21,7 @@ from qms.services.risks import (
     link_task,
     review_risk,
 )
+from qms.services.auth import actor_for
 
 ONE_STOP, CIVIL, OFFICE, FINANCE = ("Bộ phận Một cửa", "Tư pháp - Hộ tịch",
                                     "Văn phòng - Thống kê", "Tài chính - Kế toán")

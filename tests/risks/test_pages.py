@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.risks import RiskFilter, register, reviews
-from qms.reports.risk_register import register_xlsx
-from qms.services import risks
-from tests.services.risks_setup import Setup, civil_status_risk, setup
+from qms.risks import services as risks
+from qms.risks.queries import RiskFilter, register, reviews
+from qms.risks.report import register_xlsx
+from tests.risks.helpers import Setup, civil_status_risk, setup
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/33_rui_ro.py"

@@ -16,14 +16,14 @@ from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.models import PlanTask
 from qms.db.uow import read_session
 from qms.demo.plan import load_demo_plan
-from qms.queries import risks as queries
 from qms.queries.my_work import my_work
-from qms.queries.risk_section import risks_section
-from qms.queries.risk_work import risk_deadlines
 from qms.queries.trace import links_for_task
-from qms.services import risks
+from qms.risks import queries
+from qms.risks import services as risks
+from qms.risks.sections import risks_section
+from qms.risks.work import risk_deadlines
 from qms.trail.models import AuditLog
-from tests.services.risks_setup import Setup, civil_status_risk, setup
+from tests.risks.helpers import Setup, civil_status_risk, setup
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from sqlalchemy import or_, select
 from qms.core.i18n import t
 from qms.db.models import Risk, RiskAction, RiskReview
 from qms.db.uow import read_session
-from qms.domain import risks as rules
-from qms.domain.risks import ActionStatus
-from qms.queries.risks import code_of
 from qms.queries.sections import Section, in_window
+from qms.risks import rules
+from qms.risks.queries import code_of
+from qms.risks.rules import ActionStatus
 
 COLUMNS = ("entry", "kind", "band", "change", "actions_done", "actions_late")
 

@@ -19,8 +19,8 @@ from qms.core.errors import PermissionDenied, ValidationFailed
 from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
 from qms.db.models import Document, Risk, RiskAction, RiskReview, Unit, User
 from qms.db.uow import owned, unit_of_work
-from qms.domain import risks as rules
-from qms.domain.risks import ActionStatus, RiskKind, RiskStatus
+from qms.risks import rules
+from qms.risks.rules import ActionStatus, RiskKind, RiskStatus
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

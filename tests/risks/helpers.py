@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from qms.core.clock import today
-from qms.queries.risks import RiskFilter, RiskRow, register
-from qms.services import risks
+from qms.risks import services as risks
+from qms.risks.queries import RiskFilter, RiskRow, register
 from tests.services.nc_setup import Commune, commune
 
 

@@ -7,8 +7,8 @@ import pandas as pd
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.risks import RiskRow
 from qms.reports.excel import frame_to_xlsx
+from qms.risks.queries import RiskRow
 
 
 def register_frame(rows: list[RiskRow]) -> pd.DataFrame:

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qms.core.errors import ValidationFailed
-from qms.domain import risks
-from qms.domain.risks import Band
+from qms.risks import rules as risks
+from qms.risks.rules import Band
 
 
 @pytest.mark.parametrize(("likelihood", "impact", "level", "band"), [

@@ -21,8 +21,8 @@ from qms.db.models import (
     User,
 )
 from qms.db.uow import read_session
-from qms.domain import risks as rules
-from qms.domain.risks import ActionStatus, RiskStatus
+from qms.risks import rules
+from qms.risks.rules import ActionStatus, RiskStatus
 
 Owner = aliased(User)
 

@@ -10,11 +10,11 @@ import streamlit as st
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.risks import BAND_TOPS, BANDS, SCALE, RiskKind, RiskStatus, band_of
 from qms.queries.organizations import UnitView
-from qms.queries.risks import ActionRow, ReviewRow, RiskFilter, RiskRow, matrix
 from qms.reports.excel import stamp
-from qms.reports.risk_register import register_frame, register_xlsx
+from qms.risks.queries import ActionRow, ReviewRow, RiskFilter, RiskRow, matrix
+from qms.risks.report import register_frame, register_xlsx
+from qms.risks.rules import BAND_TOPS, BANDS, SCALE, RiskKind, RiskStatus, band_of
 
 COLOUR = {"low": "#c8e6c9", "medium": "#fff59d", "high": "#ffcc80", "very_high": "#ef9a9a"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from qms.demo.nam_trung import load_demo
-from qms.queries import risks as q
-from qms.queries.risk_section import risks_section
-from qms.queries.risk_work import risk_deadlines
+from qms.risks import queries as q
+from qms.risks.sections import risks_section
+from qms.risks.work import risk_deadlines
 
 
 def test_the_demo_register_has_an_overdue_action_and_a_reviewed_entry(db):

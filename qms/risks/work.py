@@ -11,10 +11,10 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.db.models import Risk, RiskAction
 from qms.db.uow import read_session
-from qms.domain import risks as rules
-from qms.domain.risks import ActionStatus, RiskStatus
-from qms.queries.risks import code_of
 from qms.queries.work_items import WorkItem
+from qms.risks import rules
+from qms.risks.queries import code_of
+from qms.risks.rules import ActionStatus, RiskStatus
 
 PAGE = "pages/33_rui_ro.py"
 SOON_DAYS = 14
