@@ -4,13 +4,15 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries import duties, voice
+from qms.queries import duties
 from qms.queries.organizations import list_units
 from qms.queries.plans import list_plans
 from qms.queries.users import list_users
-from qms.ui import voice_feedback, voice_satisfaction
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
+from qms.voice import queries as voice
+from qms.voice.ui import feedback as voice_feedback
+from qms.voice.ui import satisfaction as voice_satisfaction
 
 actor = guard("voice")
 flash()

@@ -57,20 +57,21 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-FEATURE_CLIS = ("qms.trail.cli",)
-
-
 def _feature_modules() -> list[Any]:
     """Feature command groups (``plan``, ``procedures``, ``report`` …), each a module with
     ``add_commands(subparsers)`` and ``run(args) -> str | None``: those in ``qms/commands/``
-    and each feature package's ``cli.py``."""
+    and each feature package's ``cli.py`` (``qms/scoring/cli.py``)."""
     import importlib
+    import importlib.util
     import pkgutil
 
+    import qms
     import qms.commands as package
 
     names = [f"qms.commands.{info.name}" for info in pkgutil.iter_modules(package.__path__)]
-    return [importlib.import_module(name) for name in [*names, *FEATURE_CLIS]]
+    names += [f"qms.{info.name}.cli" for info in pkgutil.iter_modules(qms.__path__)
+              if info.ispkg and importlib.util.find_spec(f"qms.{info.name}.cli") is not None]
+    return [importlib.import_module(name) for name in names]
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -42,7 +42,11 @@ def role(module: str) -> str:
         return "ui"
     if parts[0] in _FOLDERS:
         return _FOLDERS[parts[0]]
-    return _LEAVES.get(parts[-1], "service")
+    leaf = parts[-1]
+    for suffix in ("rules", "report", "queries"):
+        if leaf.endswith(f"_{suffix}"):
+            return _LEAVES[suffix]
+    return _LEAVES.get(leaf, "service")
 
 
 def modules() -> list[str]:

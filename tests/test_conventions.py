@@ -85,6 +85,8 @@ def test_every_module_has_a_role_the_layout_names():
     assert roles.role("qms.feature_x.recording") == roles.role("qms.services.feature_x") == \
         "service"
     assert roles.role("qms.plan.parser.table") == "parser"
+    assert roles.role("qms.feature_x.csv_rules") == "rules"
+    assert roles.role("qms.feature_x.pack_report") == "report"
 
 
 def test_core_rules_and_the_parser_use_no_database_ui_or_dataframes():

@@ -18,13 +18,13 @@ from qms.demo.plan import load_demo_plan
 from qms.demo.quality import load_demo_quality
 from qms.demo.review import load_demo_review
 from qms.demo.scoring import load_demo_scoring
-from qms.demo.voice import load_demo_voice
 from qms.domain.organizations import OrgInput
 from qms.risks.demo import load_demo_risks
 from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.services.organizations import insert_organization
 from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change
+from qms.voice.demo import load_demo_voice
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo" / "nam-trung.yaml"
 

@@ -27,9 +27,9 @@ from qms.domain.plan_rules import TaskStatus
 from qms.queries import duties as dq
 from qms.queries.management_reviews import PAGE as REVIEW_PAGE
 from qms.queries.management_reviews import review_deadlines
-from qms.queries.voice_work import feedback_deadlines
 from qms.queries.work_items import WorkItem
 from qms.risks.work import risk_deadlines
+from qms.voice.work import feedback_deadlines
 
 DeadlineSource = Callable[[int, date], list[WorkItem]]
 

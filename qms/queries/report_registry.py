@@ -23,8 +23,8 @@ from qms.queries.quality_sections import audits_section, documents_section, nonc
 from qms.queries.review_inputs import previous_actions_section
 from qms.queries.scoring_section import scoring_section
 from qms.queries.sections import SectionProvider
-from qms.queries.voice_sections import feedback_section, satisfaction_section
 from qms.risks.sections import risks_section
+from qms.voice.sections import feedback_section, satisfaction_section
 
 # The periodic CCHC report, in the order the report prints them.
 PERIOD: tuple[SectionProvider, ...] = (

@@ -23,7 +23,6 @@ from qms.core.data_files import read_packaged
 from qms.core.errors import ValidationFailed
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.models.quality import NcAttachment, NcProposal, NcSettings, Nonconformity
-from qms.db.models.voice import SatisfactionCriterion
 from qms.db.uow import owned, unit_of_work
 from qms.domain.clauses import load_clauses
 from qms.domain.nonconformity import NcStatus, NcStep, check_analysis, next_status
@@ -45,6 +44,7 @@ from qms.services.nc_records import ENTITY, nc_in_org, next_number, require_on_n
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
+from qms.voice.models import SatisfactionCriterion
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,6 @@ from qms.services import (
     duties,
     plan_tasks,
     scoring,
-    voice,
 )
 from qms.services import corrective_actions as ca
 from qms.services import management_reviews as mr
@@ -77,6 +76,7 @@ from qms.services.period_reports import NarrativeInput
 from qms.services.plan_tasks import TaskUpdate
 from qms.services.scoring import ScoreInput
 from qms.services.users import UserInput, create_user
+from qms.voice import recording as voice
 from tests.services.documents_setup import write_procedure
 
 PASSWORD = "mat-khau-dung-10"
@@ -493,13 +493,13 @@ SERVICES: dict[str, S] = {
     "qms.services.scoring.return_sheet": S(("scoring.return",), (), lambda w: Call((
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted), "Thiếu minh chứng"))),
     # citizens' voice
-    "qms.services.voice.save_survey": S(("voice.record",), (), lambda w: Call((w.period4, (
+    "qms.voice.recording.save_survey": S(("voice.record",), (), lambda w: Call((w.period4, (
         voice.CriterionInput("Thái độ phục vụ", 40, 38),)))),
-    "qms.services.voice.record_feedback": S(("voice.record",), (), lambda w: Call((voice.FeedbackInput(
+    "qms.voice.recording.record_feedback": S(("voice.record",), (), lambda w: Call((voice.FeedbackInput(
         TODAY, "phone", "Hỏi giờ làm việc", unit_id=w.unit),))),
-    "qms.services.voice.answer_feedback": S(("voice.answer",), OWN, lambda w: Call((
+    "qms.voice.recording.answer_feedback": S(("voice.answer",), OWN, lambda w: Call((
         w.feedback, TODAY, "Đã trả lời qua điện thoại.", ver(m.CitizenFeedback, w.feedback)))),
-    "qms.services.voice_nc.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
+    "qms.voice.escalation.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
         "citizen_feedback", w.feedback_late))),
     # risks and opportunities
     "qms.risks.services.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(

@@ -16,7 +16,7 @@ from qms.core.actor import Actor
 from qms.core.config import ROOT
 from qms.core.i18n import t
 from qms.queries.duties import periods
-from qms.services.voice import FeedbackInput, record_feedback
+from qms.voice.recording import FeedbackInput, record_feedback
 from tests.factories import signed_in
 from tests.services.dashboard_setup import demo
 from tests.ui.apptest import open_page, texts

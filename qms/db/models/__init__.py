@@ -46,9 +46,9 @@ from qms.db.models.scoring import (
     SelfScoreEvidence,
 )
 from qms.db.models.trace import TraceLink
-from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.trail.models import AuditChain, AuditLog
+from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 
 __all__ = [
     "CorrectiveAction", "NcAttachment", "NcCounter", "NcProposal", "NcSettings",

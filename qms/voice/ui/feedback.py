@@ -11,15 +11,15 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain import voice as rules
-from qms.domain.voice import FEEDBACK, may_answer
 from qms.queries.duties import PeriodOption
 from qms.queries.organizations import UnitView
-from qms.queries.voice import FeedbackFilter, FeedbackRow, feedback_frame
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.services.voice import FeedbackInput, answer_feedback, record_feedback
-from qms.ui.voice_nc import nc_button
 from qms.ui.widgets import run_action
+from qms.voice import rules
+from qms.voice.queries import FeedbackFilter, FeedbackRow, feedback_frame
+from qms.voice.recording import FeedbackInput, answer_feedback, record_feedback
+from qms.voice.rules import FEEDBACK, may_answer
+from qms.voice.ui.escalation import nc_button
 
 CHANNELS = [c.value for c in rules.Channel]
 ICON = {"open": "⚪", "overdue": "🔴", "answered": "✅", "answered_late": "🟠"}

@@ -7,8 +7,8 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
-from qms.services.voice_nc import raise_voice_nc
 from qms.ui.widgets import FLASH
+from qms.voice.escalation import raise_voice_nc
 
 NC_PAGE = "pages/30_khong_phu_hop.py"
 

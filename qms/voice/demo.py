@@ -12,7 +12,7 @@ from qms.core.actor import Actor
 from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import read_session
 from qms.services.auth import actor_for
-from qms.services.voice import (
+from qms.voice.recording import (
     CriterionInput,
     FeedbackInput,
     answer_feedback,

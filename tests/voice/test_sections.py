@@ -12,12 +12,12 @@ import pytest
 from qms.queries.context_sections import context_section
 from qms.queries.my_work import my_work
 from qms.queries.report_registry import period_sections, review_inputs
-from qms.queries.voice import FRAME_KEYS, feedback, feedback_frame
-from qms.queries.voice_sections import feedback_section, satisfaction_section
-from qms.queries.voice_work import PAGE, feedback_deadlines
 from qms.reports.excel import frame_to_xlsx
-from qms.services.voice import answer_feedback
-from tests.services.voice_setup import Voice, received, surveyed, voice_setup
+from qms.voice.queries import FRAME_KEYS, feedback, feedback_frame
+from qms.voice.recording import answer_feedback
+from qms.voice.sections import feedback_section, satisfaction_section
+from qms.voice.work import PAGE, feedback_deadlines
+from tests.voice.helpers import Voice, received, surveyed, voice_setup
 
 Q1 = (date(2022, 12, 10), date(2023, 3, 9))
 
@@ -103,7 +103,7 @@ def test_the_excel_register_has_vietnamese_headers_and_inert_cells(v):
 def test_the_demo_has_surveys_a_criterion_below_target_and_one_late_answer(db):
     from qms.demo.nam_trung import load_demo
     from qms.queries.management_reviews import list_reviews, review_detail
-    from qms.queries.voice import surveys
+    from qms.voice.queries import surveys
 
     demo = load_demo(if_empty=False)
     assert demo.organization_id is not None and demo.plan_id is not None

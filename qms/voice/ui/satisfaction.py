@@ -11,13 +11,13 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.i18n import t
-from qms.domain import voice as rules
-from qms.domain.voice import CRITERION
 from qms.queries.plan_sections import number
-from qms.queries.voice import SurveyView
-from qms.services.voice import CriterionInput, save_survey
-from qms.ui.voice_nc import nc_button
 from qms.ui.widgets import run_action
+from qms.voice import rules
+from qms.voice.queries import SurveyView
+from qms.voice.recording import CriterionInput, save_survey
+from qms.voice.rules import CRITERION
+from qms.voice.ui.escalation import nc_button
 
 EDITOR = "voice.sat.editor"
 COLUMNS = ("criterion", "responses", "satisfied")

@@ -14,11 +14,11 @@ from sqlalchemy import select
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import ReportingPeriod
-from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import read_session
-from qms.domain import voice as rules
 from qms.queries.plan_sections import number, window_text
 from qms.queries.sections import Section, in_window
+from qms.voice import rules
+from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 
 P = ReportingPeriod
 

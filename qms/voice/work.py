@@ -9,10 +9,10 @@ from sqlalchemy import or_, select
 
 from qms.core.actor import Actor
 from qms.core.vn_dates import vn_short_date
-from qms.db.models.voice import CitizenFeedback
 from qms.db.uow import read_session
-from qms.domain.voice import may_answer
 from qms.queries.work_items import WorkItem
+from qms.voice.models import CitizenFeedback
+from qms.voice.rules import may_answer
 
 PAGE = "pages/32_y_kien_nguoi_dan.py"
 SOON_DAYS = 7

@@ -16,10 +16,10 @@ from qms.core.text import fold
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, Unit, User
 from qms.db.models.quality import Nonconformity
-from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import read_session
-from qms.domain import voice as rules
-from qms.domain.voice import CRITERION, FEEDBACK
+from qms.voice import rules
+from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
+from qms.voice.rules import CRITERION, FEEDBACK
 
 
 @dataclass(frozen=True)

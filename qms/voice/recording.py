@@ -18,16 +18,16 @@ from qms.core.errors import PermissionDenied, ValidationFailed
 from qms.core.text import fold
 from qms.db.base import utcnow
 from qms.db.models import ReportingPeriod, Unit, User
-from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import owned, unit_of_work
-from qms.domain import voice as rules
 from qms.domain.nonconformity_rules import choice
-from qms.domain.voice import FEEDBACK, SURVEY, may_answer
-from qms.queries.voice import plan_target
 from qms.services.plan_tasks import owned_period
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
+from qms.voice import rules
+from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
+from qms.voice.queries import plan_target
+from qms.voice.rules import FEEDBACK, SURVEY, may_answer
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from qms.queries.voice import FeedbackRow, SurveyView, feedback, surveys
-from qms.services.voice import CriterionInput, FeedbackInput, record_feedback, save_survey
+from qms.voice.queries import FeedbackRow, SurveyView, feedback, surveys
+from qms.voice.recording import CriterionInput, FeedbackInput, record_feedback, save_survey
 from tests.services.duties_setup import setup
 from tests.services.nc_setup import Commune
 

@@ -7,8 +7,8 @@ import threading
 from datetime import date
 
 from qms.db import migrate
-from qms.services.voice_nc import NcRaised, raise_voice_nc
-from tests.services.voice_setup import received, voice_setup
+from qms.voice.escalation import NcRaised, raise_voice_nc
+from tests.voice.helpers import received, voice_setup
 
 CLICKS = 6
 

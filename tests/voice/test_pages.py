@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from qms.core.i18n import t
-from qms.queries.voice import feedback
-from tests.services.voice_setup import Voice, received, surveyed, voice_setup
+from qms.voice.queries import feedback
 from tests.ui.apptest import open_page, texts
+from tests.voice.helpers import Voice, received, surveyed, voice_setup
 
 PAGE = "pages/32_y_kien_nguoi_dan.py"
 

@@ -20,13 +20,13 @@ from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import ReportingPeriod, TraceLink
 from qms.db.models.quality import Nonconformity
-from qms.db.models.voice import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.db.uow import owned, unit_of_work
-from qms.domain import voice as rules
 from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.domain.voice import CRITERION, FEEDBACK
 from qms.queries.plan_sections import number
 from qms.services.nonconformities import NcInput, insert_nonconformity
+from qms.voice import rules
+from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
+from qms.voice.rules import CRITERION, FEEDBACK
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from qms.core.i18n import t
 from qms.db.models import Nonconformity, PlanTarget, PlanTask, TraceLink
 from qms.db.uow import read_session, unit_of_work
 from qms.queries.trace import links_for_task
-from qms.services.voice import CriterionInput, answer_feedback, save_survey
-from qms.services.voice_nc import raise_voice_nc
+from qms.voice.escalation import raise_voice_nc
+from qms.voice.recording import CriterionInput, answer_feedback, save_survey
 from tests.services.nc_setup import audit_actions, detail
-from tests.services.voice_setup import CRITERIA, Voice, received, surveyed, voice_setup
+from tests.voice.helpers import CRITERIA, Voice, received, surveyed, voice_setup
 
 
 @pytest.fixture
