@@ -4,10 +4,11 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries import duties as queries
+from qms.duties import queries
+from qms.duties.ui import forms as duties_forms
+from qms.duties.ui import view as duties_view
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users
-from qms.ui import duties_forms, duties_view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

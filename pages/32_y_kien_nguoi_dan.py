@@ -4,7 +4,7 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries import duties
+from qms.duties import queries as duties
 from qms.queries.organizations import list_units
 from qms.queries.plans import list_plans
 from qms.queries.users import list_users

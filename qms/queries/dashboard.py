@@ -13,11 +13,11 @@ from qms.db.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod,
 from qms.db.models.quality import Nonconformity, OneStopFigures
 from qms.db.uow import read_session
 from qms.domain.ageing import AGE_BUCKETS, BUCKET_NAMES
-from qms.domain.duties import DutyStatus
 from qms.domain.nonconformity import OPEN_STATUSES, NcStatus
 from qms.domain.onestop import Figures
 from qms.domain.plan_rules import target_met
-from qms.queries import duties as dq
+from qms.duties import queries as dq
+from qms.duties.rules import DutyStatus
 
 
 @dataclass(frozen=True)

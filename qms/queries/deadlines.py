@@ -24,7 +24,7 @@ from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session
 from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus
 from qms.domain.plan_rules import TaskStatus
-from qms.queries import duties as dq
+from qms.duties import queries as dq
 from qms.queries.management_reviews import PAGE as REVIEW_PAGE
 from qms.queries.management_reviews import review_deadlines
 from qms.queries.work_items import WorkItem

@@ -15,7 +15,8 @@ from qms.core.actor import Actor
 from qms.db.models import Plan, PlanTask
 from qms.db.uow import read_session
 from qms.domain.plan_rules import TaskStatus
-from qms.queries import duty_work, nc_work
+from qms.duties import work as duty_work
+from qms.queries import nc_work
 from qms.queries.management_reviews import review_actions_due
 from qms.queries.work_items import Provider, WorkItem
 from qms.risks import work as risk_work

@@ -25,8 +25,8 @@ from qms.db.models import (
 )
 from qms.db.uow import unit_of_work
 from qms.domain.plan_periods import due_date
-from qms.services.duties import insert_plan_duties
-from qms.services.duty_carry import carry_over_duties
+from qms.duties.carry import carry_over_duties
+from qms.duties.reporting import insert_plan_duties
 from qms.services.plan_import import (
     compare_draft,
     current_plan,

@@ -47,16 +47,10 @@ from qms.demo.scale.history import SCALES
 from qms.domain.document_register import HEADERS_VI
 from qms.domain.onestop import Figures
 from qms.domain.organizations import OrgInput
+from qms.duties import reporting as duties
+from qms.duties.reporting import DutyInput
 from qms.risks import services as risks
-from qms.services import (
-    audit_answers,
-    audit_checklist,
-    audits,
-    documents,
-    duties,
-    plan_tasks,
-    scoring,
-)
+from qms.services import audit_answers, audit_checklist, audits, documents, plan_tasks, scoring
 from qms.services import corrective_actions as ca
 from qms.services import management_reviews as mr
 from qms.services.audit_answers import AnswerInput
@@ -64,7 +58,6 @@ from qms.services.audit_bank import BankEdit
 from qms.services.audit_checklist import QuestionInput
 from qms.services.audits import AuditInput
 from qms.services.documents import DraftInput
-from qms.services.duties import DutyInput
 from qms.services.evidence import EvidenceInput
 from qms.services.nonconformities import (
     AnalysisInput,
@@ -468,15 +461,15 @@ SERVICES: dict[str, S] = {
         w.review_action, mr.ActionUpdate("done", "Đã xong.", TODAY),
         ver(m.ReviewAction, w.review_action)))),
     # self-inspection duties
-    "qms.services.duties.add_duty": S(("duty.manage",), (), lambda w: Call((DutyInput(
+    "qms.duties.reporting.add_duty": S(("duty.manage",), (), lambda w: Call((DutyInput(
         w.plan, "Tự kiểm tra bổ sung", w.unit),))),
-    "qms.services.duties.add_report_evidence": S(("duty.submit",), OWN, lambda w: Call((
+    "qms.duties.reporting.add_report_evidence": S(("duty.submit",), OWN, lambda w: Call((
         w.duty, w.period, EVIDENCE))),
-    "qms.services.duties.submit_report": S(("duty.submit",), OWN, lambda w: Call((
+    "qms.duties.reporting.submit_report": S(("duty.submit",), OWN, lambda w: Call((
         w.duty_with_evidence, w.period, None))),
-    "qms.services.duties.accept_report": S(("duty.decide",), (), lambda w: Call((
+    "qms.duties.reporting.accept_report": S(("duty.decide",), (), lambda w: Call((
         w.report_submitted, ver(m.DutyReport, w.report_submitted)))),
-    "qms.services.duties.return_report": S(("duty.decide",), (), lambda w: Call((
+    "qms.duties.reporting.return_report": S(("duty.decide",), (), lambda w: Call((
         w.report_submitted, ver(m.DutyReport, w.report_submitted), "Thiếu chữ ký"))),
     # index self-scoring
     "qms.services.scoring_sets.load_criteria_set": S(("scoring.load_set",), (), lambda w: Call((
@@ -532,7 +525,7 @@ READ_ONLY: dict[str, str] = {
     "qms.services.nc_records.may": "helper: a yes/no answer from the matrix",
     "qms.services.nc_records.require_on_action": "helper: raises PermissionDenied, writes nothing",
     "qms.services.nc_records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
-    "qms.services.duties.owner_conditions": "helper: which conditions hold on a duty",
+    "qms.duties.reporting.owner_conditions": "helper: which conditions hold on a duty",
     "qms.services.management_reviews.may_update_action": "helper: a yes/no answer for the page",
     "qms.services.audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.services.document_register.preview_register": "reads the uploaded workbook and shows the rows",

@@ -14,12 +14,12 @@ from sqlalchemy.engine import Engine
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.domain.ageing import BUCKET_NAMES, bucket_of, found_between
-from qms.domain.duties import DutyStatus
 from qms.domain.nonconformity import NcStatus
+from qms.duties.queries import BoardFilter, board, periods
+from qms.duties.rules import DutyStatus
 from qms.queries import dashboard as q
 from qms.queries import deadlines
 from qms.queries.audit_coverage import answered_questions, coverage_cells
-from qms.queries.duties import BoardFilter, board, periods
 from qms.queries.nonconformities import NcFilter, register
 from qms.queries.onestop import figures_by_period
 from qms.queries.plans import task_table

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from qms.core.actor import Actor
 from qms.core.config import ROOT
 from qms.core.i18n import t
-from qms.queries.duties import periods
+from qms.duties.queries import periods
 from qms.voice.recording import FeedbackInput, record_feedback
 from tests.factories import signed_in
 from tests.services.dashboard_setup import demo

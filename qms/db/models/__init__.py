@@ -10,12 +10,6 @@ from qms.db.models.audits import (
 )
 from qms.db.models.auth import AuthSession
 from qms.db.models.documents import Document, DocumentRevision, RevisionAttachment
-from qms.db.models.duties import (
-    DutyReport,
-    DutyReportEvent,
-    DutyReportEvidence,
-    SelfInspectionDuty,
-)
 from qms.db.models.evidence import Evidence, StoredFile
 from qms.db.models.org import Organization, Unit, User, UserRole
 from qms.db.models.plan import (
@@ -46,6 +40,7 @@ from qms.db.models.scoring import (
     SelfScoreEvidence,
 )
 from qms.db.models.trace import TraceLink
+from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.trail.models import AuditChain, AuditLog
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey

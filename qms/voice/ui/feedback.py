@@ -11,7 +11,7 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.duties import PeriodOption
+from qms.duties.queries import PeriodOption
 from qms.queries.organizations import UnitView
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.ui.widgets import run_action

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.db.models import User
 from qms.db.uow import read_session
-from qms.queries.duties import DutyRow, board, periods
+from qms.duties.queries import DutyRow, board, periods
+from qms.duties.reporting import accept_report, add_report_evidence, return_report, submit_report
 from qms.services.auth import actor_for
-from qms.services.duties import accept_report, add_report_evidence, return_report, submit_report
 from qms.services.evidence import EvidenceInput
 
 UBND = "UBND xã Nam Trung"

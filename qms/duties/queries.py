@@ -23,7 +23,7 @@ from qms.db.models import (
     User,
 )
 from qms.db.uow import read_session
-from qms.domain.duties import PENDING, DutyStatus, PeriodFacts, default_period
+from qms.duties.rules import PENDING, DutyStatus, PeriodFacts, default_period
 
 D, P, T, R = SelfInspectionDuty, ReportingPeriod, PlanTask, DutyReport
 PLAN_DUTY = and_(D.origin == "plan", D.task_id.is_not(None))

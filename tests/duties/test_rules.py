@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from qms.core.errors import Conflict, ValidationFailed
-from qms.domain.duties import (
+from qms.duties.rules import (
     TRANSITIONS,
     DutyStatus,
     DutyStep,

@@ -8,10 +8,10 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.permissions import allowed
-from qms.domain.duties import EDITABLE, Recurrence
-from qms.queries.duties import DutyRow, report_evidence
+from qms.duties import reporting as duties
+from qms.duties.queries import DutyRow, report_evidence
+from qms.duties.rules import EDITABLE, Recurrence
 from qms.queries.organizations import UnitView
-from qms.services import duties
 from qms.services.evidence import EvidenceInput
 from qms.ui.widgets import run_action
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from qms.queries.duties import BoardFilter, board, duty_counts
-from qms.queries.duty_section import duties_section
+from qms.duties.queries import BoardFilter, board, duty_counts
+from qms.duties.reporting import accept_report, return_report
+from qms.duties.sections import duties_section
 from qms.queries.my_work import my_work
-from qms.services.duties import accept_report, return_report
-from tests.services.duties_setup import Setup, setup, submitted
+from tests.duties.helpers import Setup, setup, submitted
 
 Q1_DUE = date(2023, 3, 10)  # "trước ngày 10 của tháng cuối kỳ": the 10th of March
 

@@ -8,8 +8,8 @@ from datetime import date
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
-from qms.domain.duties import DutyStatus
-from qms.queries.duties import P, pairs
+from qms.duties.queries import P, pairs
+from qms.duties.rules import DutyStatus
 from qms.queries.sections import Section
 
 

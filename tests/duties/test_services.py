@@ -9,9 +9,8 @@ from datetime import date
 import pytest
 
 from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from qms.queries.duties import report_evidence, report_history
-from qms.queries.trace import links_for_task
-from qms.services.duties import (
+from qms.duties.queries import report_evidence, report_history
+from qms.duties.reporting import (
     DutyInput,
     accept_report,
     add_duty,
@@ -19,9 +18,10 @@ from qms.services.duties import (
     return_report,
     submit_report,
 )
+from qms.queries.trace import links_for_task
 from qms.services.evidence import EvidenceInput, add_evidence
+from tests.duties.helpers import EVIDENCE, Setup, setup, submitted
 from tests.plan_files import as_pdf
-from tests.services.duties_setup import EVIDENCE, Setup, setup, submitted
 from tests.services.nc_setup import audit_actions
 
 
@@ -38,7 +38,7 @@ def test_importing_the_plan_makes_one_duty_per_duty_task_with_the_tasks_owner(s)
 
 
 def _rows(s: Setup):  # type: ignore[no-untyped-def]
-    from qms.queries.duties import board
+    from qms.duties.queries import board
     return board(s.c.org_id, s.periods[0], date(2023, 3, 1))
 
 
@@ -173,7 +173,7 @@ def test_another_organisations_duty_is_not_found(s):
 
 
 def test_reimporting_the_plan_carries_reports_and_hand_made_duties_over(s):
-    from qms.queries.duties import board, periods
+    from qms.duties.queries import board, periods
     from qms.services import plan_save
     from tests.plan_files import SEED
 

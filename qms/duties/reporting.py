@@ -31,8 +31,8 @@ from qms.db.models import (
     User,
 )
 from qms.db.uow import owned, unit_of_work
-from qms.domain import duties as rules
-from qms.domain.duties import DutyStatus, DutyStep, PeriodFacts, Recurrence
+from qms.duties import rules
+from qms.duties.rules import DutyStatus, DutyStep, PeriodFacts, Recurrence
 from qms.services.evidence import EvidenceInput, insert_evidence
 from qms.services.trace import insert_link
 from qms.trail.record import record_change

@@ -9,8 +9,8 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.duties import DutyStatus
-from qms.queries.duties import BoardFilter, DutyRow, EventView, EvidenceItem, PeriodOption
+from qms.duties.queries import BoardFilter, DutyRow, EventView, EvidenceItem, PeriodOption
+from qms.duties.rules import DutyStatus
 from qms.queries.organizations import UnitView
 from qms.queries.trace import file_content
 

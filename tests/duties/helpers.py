@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from qms.demo.plan import load_demo_plan
-from qms.queries.duties import DutyRow, board, periods
-from qms.services.duties import add_report_evidence, submit_report
+from qms.duties.queries import DutyRow, board, periods
+from qms.duties.reporting import add_report_evidence, submit_report
 from qms.services.evidence import EvidenceInput
 from tests.services.nc_setup import Commune, commune
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from qms.core.actor import Actor
 from qms.core.permissions import OWN_UNIT, allowed
 from qms.core.roles import Role
-from qms.queries.duties import DutyRow, owned_pending, submitted_queue
+from qms.duties.queries import DutyRow, owned_pending, submitted_queue
 from qms.queries.work_items import WorkItem
 
 PAGE = "pages/14_tu_kiem_tra.py"
