@@ -3,8 +3,9 @@
 import streamlit as st
 
 from qms.core.i18n import t
-from qms.queries import scoring as queries
-from qms.ui import scoring_forms, scoring_view
+from qms.scoring import queries
+from qms.scoring.ui import forms as scoring_forms
+from qms.scoring.ui import view as scoring_view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

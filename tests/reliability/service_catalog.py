@@ -50,7 +50,9 @@ from qms.domain.organizations import OrgInput
 from qms.duties import reporting as duties
 from qms.duties.reporting import DutyInput
 from qms.risks import services as risks
-from qms.services import audit_answers, audit_checklist, audits, documents, plan_tasks, scoring
+from qms.scoring import sheets as scoring
+from qms.scoring.sheets import ScoreInput
+from qms.services import audit_answers, audit_checklist, audits, documents, plan_tasks
 from qms.services import corrective_actions as ca
 from qms.services import management_reviews as mr
 from qms.services.audit_answers import AnswerInput
@@ -67,7 +69,6 @@ from qms.services.nonconformities import (
 )
 from qms.services.period_reports import NarrativeInput
 from qms.services.plan_tasks import TaskUpdate
-from qms.services.scoring import ScoreInput
 from qms.services.users import UserInput, create_user
 from qms.voice import recording as voice
 from tests.services.documents_setup import write_procedure
@@ -472,18 +473,18 @@ SERVICES: dict[str, S] = {
     "qms.duties.reporting.return_report": S(("duty.decide",), (), lambda w: Call((
         w.report_submitted, ver(m.DutyReport, w.report_submitted), "Thiếu chữ ký"))),
     # index self-scoring
-    "qms.services.scoring_sets.load_criteria_set": S(("scoring.load_set",), (), lambda w: Call((
+    "qms.scoring.criteria_sets.load_criteria_set": S(("scoring.load_set",), (), lambda w: Call((
         CRITERIA, "Bộ tiêu chí thử quyền", "thu.csv"))),
-    "qms.services.scoring.open_sheet": S(("scoring.score",), (), lambda w: Call((w.set, w.period3))),
-    "qms.services.scoring.record_score": S(("scoring.score",), (), lambda w: Call((
+    "qms.scoring.sheets.open_sheet": S(("scoring.score",), (), lambda w: Call((w.set, w.period3))),
+    "qms.scoring.sheets.record_score": S(("scoring.score",), (), lambda w: Call((
         w.sheet, ScoreInput(w.criterion, 1.0, "Đạt một phần")))),
-    "qms.services.scoring.save_sheet_notes": S(("scoring.score",), (), lambda w: Call((
+    "qms.scoring.sheets.save_sheet_notes": S(("scoring.score",), (), lambda w: Call((
         w.sheet, "Khó khăn", "Kiến nghị", ver(m.ScoreSheet, w.sheet)))),
-    "qms.services.scoring.submit_sheet": S(("scoring.submit",), (), lambda w: Call((
+    "qms.scoring.sheets.submit_sheet": S(("scoring.submit",), (), lambda w: Call((
         w.sheet, ver(m.ScoreSheet, w.sheet)))),
-    "qms.services.scoring.approve_sheet": S(("scoring.approve",), (), lambda w: Call((
+    "qms.scoring.sheets.approve_sheet": S(("scoring.approve",), (), lambda w: Call((
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted)))),
-    "qms.services.scoring.return_sheet": S(("scoring.return",), (), lambda w: Call((
+    "qms.scoring.sheets.return_sheet": S(("scoring.return",), (), lambda w: Call((
         w.sheet_submitted, ver(m.ScoreSheet, w.sheet_submitted), "Thiếu minh chứng"))),
     # citizens' voice
     "qms.voice.recording.save_survey": S(("voice.record",), (), lambda w: Call((w.period4, (

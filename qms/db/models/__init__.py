@@ -32,16 +32,10 @@ from qms.db.models.quality import (
     Verification,
 )
 from qms.db.models.reviews import ManagementReview, PeriodReport, ReviewAction, ReviewInput
-from qms.db.models.scoring import (
-    CriteriaSet,
-    IndexCriterion,
-    ScoreSheet,
-    SelfScore,
-    SelfScoreEvidence,
-)
 from qms.db.models.trace import TraceLink
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.risks.models import Risk, RiskAction, RiskReview
+from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
 from qms.trail.models import AuditChain, AuditLog
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 

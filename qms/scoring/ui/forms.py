@@ -10,9 +10,10 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.scoring import EvidenceRef, SheetDetail
-from qms.queries.scoring_outputs import evidence_pack, self_assessment_report
-from qms.services import scoring, scoring_sets
+from qms.scoring import criteria_sets as scoring_sets
+from qms.scoring import sheets as scoring
+from qms.scoring.outputs import evidence_pack, self_assessment_report
+from qms.scoring.queries import EvidenceRef, SheetDetail
 from qms.services.evidence import EvidenceInput
 from qms.ui.widgets import run_action
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.queries.scoring import sheet_detail
-from qms.services.evidence import EvidenceInput
-from qms.services.scoring import (
+from qms.scoring.criteria_sets import load_criteria_set
+from qms.scoring.queries import sheet_detail
+from qms.scoring.sheets import (
     ScoreInput,
     approve_sheet,
     open_sheet,
@@ -18,8 +18,8 @@ from qms.services.scoring import (
     save_sheet_notes,
     submit_sheet,
 )
-from qms.services.scoring_sets import load_criteria_set
-from tests.services.scoring_setup import SMALL_CSV, setup
+from qms.services.evidence import EvidenceInput
+from tests.scoring.helpers import SMALL_CSV, setup
 
 
 @pytest.mark.parametrize(("score", "message"), [
@@ -121,7 +121,7 @@ def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
     from datetime import date
 
     from qms.queries.report_registry import period_sections, review_inputs
-    from qms.queries.scoring_section import scoring_section
+    from qms.scoring.sections import scoring_section
 
     s = setup()
     sheet = s.sheet()
@@ -137,7 +137,7 @@ def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
 
 def test_the_demo_loads_the_sample_set_and_scores_part_of_quy_i(db):
     from qms.demo.nam_trung import load_demo
-    from qms.queries.scoring import criteria_sets, periods, sheet_detail, sheet_id_for
+    from qms.scoring.queries import criteria_sets, periods, sheet_detail, sheet_id_for
 
     org_id = load_demo(if_empty=False).organization_id
     (cset,) = criteria_sets(org_id)

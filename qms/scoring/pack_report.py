@@ -7,8 +7,8 @@ import io
 import zipfile
 from collections.abc import Mapping
 
-from qms.domain.evidence_pack import INDEX_NAME
-from qms.reports.self_assessment import PackLine, SelfAssessment, pack_index_pdf
+from qms.scoring.pack_rules import INDEX_NAME
+from qms.scoring.report import PackLine, SelfAssessment, pack_index_pdf
 
 
 def evidence_pack_zip(report: SelfAssessment, lines: tuple[PackLine, ...],

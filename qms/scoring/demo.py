@@ -11,12 +11,12 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.db.models import Evidence
 from qms.db.uow import read_session
-from qms.queries.scoring import periods, set_criteria
 from qms.reports.blocks import paragraph
 from qms.reports.pages import render_story
+from qms.scoring.criteria_sets import SAMPLE_FILE, SAMPLE_NAME, load_criteria_set, sample_set_bytes
+from qms.scoring.queries import periods, set_criteria
+from qms.scoring.sheets import ScoreInput, open_sheet, record_score, save_sheet_notes
 from qms.services.evidence import EvidenceInput
-from qms.services.scoring import ScoreInput, open_sheet, record_score, save_sheet_notes
-from qms.services.scoring_sets import SAMPLE_FILE, SAMPLE_NAME, load_criteria_set, sample_set_bytes
 
 PLAN_TITLE = "Kế hoạch cải cách hành chính năm 2023 của UBND xã Nam Trung"
 # (code, score, explanation, doc numbers of existing evidence)

@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from qms.core.i18n import t
-from qms.queries.scoring import PeriodOption, SetView, SheetDetail
-from qms.reports.self_assessment import pct, points
+from qms.scoring.queries import PeriodOption, SetView, SheetDetail
+from qms.scoring.report import pct, points
 
 
 def sample_banner(cset: SetView) -> None:

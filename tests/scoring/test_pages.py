@@ -7,9 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from qms.core.i18n import t
-from qms.queries.scoring import criteria_sets, sheet_detail, sheet_id_for
-from qms.services.scoring import ScoreInput, record_score
-from tests.services.scoring_setup import SMALL_CSV, Setup, setup
+from qms.scoring.queries import criteria_sets, sheet_detail, sheet_id_for
+from qms.scoring.sheets import ScoreInput, record_score
+from tests.scoring.helpers import SMALL_CSV, Setup, setup
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/15_tu_cham_diem.py"

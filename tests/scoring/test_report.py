@@ -10,14 +10,14 @@ import pytest
 
 from qms import cli
 from qms.core.errors import NotFound
-from qms.domain.evidence_pack import INDEX_NAME
-from qms.queries.scoring import criteria_sets
-from qms.queries.scoring_outputs import evidence_pack, self_assessment_report
+from qms.scoring.criteria_sets import SAMPLE_FILE, sample_set_bytes
+from qms.scoring.outputs import evidence_pack, self_assessment_report
+from qms.scoring.pack_rules import INDEX_NAME
+from qms.scoring.queries import criteria_sets
+from qms.scoring.sheets import ScoreInput, record_score, save_sheet_notes
 from qms.services.evidence import EvidenceInput
-from qms.services.scoring import ScoreInput, record_score, save_sheet_notes
-from qms.services.scoring_sets import SAMPLE_FILE, sample_set_bytes
 from tests.reports.pdftext import page_texts
-from tests.services.scoring_setup import Setup, setup
+from tests.scoring.helpers import Setup, setup
 
 DAY = date(2023, 3, 10)
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)

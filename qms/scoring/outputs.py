@@ -6,11 +6,11 @@ from datetime import date
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.evidence_pack import pack_name
 from qms.queries.nc_reports import org_header
-from qms.queries.scoring import SheetDetail, sheet_detail, sheet_id_for, stored_files
-from qms.reports.evidence_pack import evidence_pack_zip
-from qms.reports.self_assessment import (
+from qms.scoring.pack_report import evidence_pack_zip
+from qms.scoring.pack_rules import pack_name
+from qms.scoring.queries import SheetDetail, sheet_detail, sheet_id_for, stored_files
+from qms.scoring.report import (
     AreaLine,
     CriterionLine,
     PackLine,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from qms.domain.evidence_pack import INDEX_NAME, ascii_slug, pack_name
-from qms.domain.scoring import Criterion, totals
-from qms.domain.scoring_csv import parse_criteria
-from qms.services.scoring_sets import is_sample_name, preview_criteria_set, sample_set_bytes
+from qms.scoring.criteria_sets import is_sample_name, preview_criteria_set, sample_set_bytes
+from qms.scoring.csv_rules import parse_criteria
+from qms.scoring.pack_rules import INDEX_NAME, ascii_slug, pack_name
+from qms.scoring.rules import Criterion, totals
 
 HEADER = "Lĩnh vực,Tên,Mã,Tiêu chí,Tối đa,Áp dụng,Hướng dẫn\n"
 

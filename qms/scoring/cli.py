@@ -21,8 +21,8 @@ from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import Organization, Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.queries.scoring_outputs import evidence_pack, self_assessment_report, sheet_of_period
-from qms.services.scoring_sets import load_criteria_set, preview_criteria_set
+from qms.scoring.criteria_sets import load_criteria_set, preview_criteria_set
+from qms.scoring.outputs import evidence_pack, self_assessment_report, sheet_of_period
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from qms.core.i18n import t
 from qms.db.models import Plan, ReportingPeriod, ScoreSheet
 from qms.db.uow import read_session
-from qms.queries.scoring import sheet_detail
 from qms.queries.sections import Section
-from qms.reports.self_assessment import pct, points
+from qms.scoring.queries import sheet_detail
+from qms.scoring.report import pct, points
 
 
 def scoring_section(org_id: int, start: date, end: date) -> Section | None:

@@ -22,7 +22,7 @@ from qms.db.models import (
     SelfScoreEvidence,
 )
 from qms.db.uow import owned, unit_of_work
-from qms.domain.scoring import (
+from qms.scoring.rules import (
     Criterion,
     SheetStatus,
     check_explanation,

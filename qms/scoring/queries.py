@@ -22,7 +22,7 @@ from qms.db.models import (
     User,
 )
 from qms.db.uow import read_session
-from qms.domain.scoring import Criterion, Totals, scorable, totals
+from qms.scoring.rules import Criterion, Totals, scorable, totals
 
 
 @dataclass(frozen=True)
