@@ -3,9 +3,9 @@
 import streamlit as st
 
 from qms.core.i18n import t
-from qms.queries.onestop import figures_by_period, proposals
+from qms.onestop.queries import figures_by_period, proposals
+from qms.onestop.ui import forms as nc_onestop
 from qms.queries.plans import list_plans
-from qms.ui import nc_onestop
 from qms.ui.guard import guard
 from qms.ui.plan_view import choose_plan
 from qms.ui.widgets import flash

@@ -12,9 +12,10 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.roles import Role
 from qms.db.models import ReportingPeriod
-from qms.db.models.quality import CorrectiveAction, NcProposal, Nonconformity, Verification
+from qms.db.models.quality import CorrectiveAction, Nonconformity, Verification
 from qms.db.uow import read_session
 from qms.domain.nonconformity import ActionStatus, NcStatus, action_overdue
+from qms.onestop.models import NcProposal
 from qms.queries.work_items import WorkItem
 
 PAGE = "pages/30_khong_phu_hop.py"

@@ -22,7 +22,7 @@ from qms.core.clock import today
 from qms.core.data_files import read_packaged
 from qms.core.errors import ValidationFailed
 from qms.db.models import Document, PlanTask, Unit, User
-from qms.db.models.quality import NcAttachment, NcProposal, NcSettings, Nonconformity
+from qms.db.models.quality import NcAttachment, NcSettings, Nonconformity
 from qms.db.uow import owned, unit_of_work
 from qms.domain.clauses import load_clauses
 from qms.domain.nonconformity import NcStatus, NcStep, check_analysis, next_status
@@ -38,6 +38,7 @@ from qms.domain.nonconformity_rules import (
     procedure_key,
     recurrence_of,
 )
+from qms.onestop.models import NcProposal
 from qms.queries.linkable import LINKABLE
 from qms.services.evidence import store_file
 from qms.services.nc_records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot

@@ -18,7 +18,7 @@ from qms.domain.nonconformity_rules import (
     procedure_key,
     recurrence_of,
 )
-from qms.domain.onestop import Figures, TargetCandidate, check_figures, default_target_task
+from qms.onestop.rules import Figures, TargetCandidate, check_figures, default_target_task
 
 PROC = procedure_key(None, "QT-05 Đăng ký khai sinh")
 CLOSED = ClosedCase(3, "KPH-2022-007", "8.5.1", 2, PROC, date(2022, 4, 15))

@@ -45,10 +45,10 @@ from qms.db.uow import read_session, unit_of_work
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale.history import SCALES
 from qms.domain.document_register import HEADERS_VI
-from qms.domain.onestop import Figures
 from qms.domain.organizations import OrgInput
 from qms.duties import reporting as duties
 from qms.duties.reporting import DutyInput
+from qms.onestop.rules import Figures
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
@@ -435,9 +435,9 @@ SERVICES: dict[str, S] = {
         w.nc_verified, ver(m.Nonconformity, w.nc_verified)))),
     "qms.services.corrective_actions.cancel_nonconformity": S(("nc.cancel",), (), lambda w: Call((
         w.nc_new, "Trùng", ver(m.Nonconformity, w.nc_new)))),
-    "qms.services.onestop.record_figures": S(("onestop.record",), (), lambda w: Call((
+    "qms.onestop.recording.record_figures": S(("onestop.record",), (), lambda w: Call((
         w.period3, Figures(100, 50, 45, 5, 5)))),
-    "qms.services.onestop.decide_proposal": S(("onestop.decide",), (), lambda w: Call((
+    "qms.onestop.recording.decide_proposal": S(("onestop.decide",), (), lambda w: Call((
         w.proposal, False, "Đã giải thích", ver(m.NcProposal, w.proposal)))),
     # periodic report, management review
     "qms.services.period_reports.save_narratives": S(("period_report.edit",), (), lambda w: Call((

@@ -25,7 +25,8 @@ from qms.db.models import (
 )
 from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session, unit_of_work
-from qms.domain.onestop import Figures
+from qms.onestop.recording import record_figures
+from qms.onestop.rules import Figures
 from qms.services import corrective_actions as ca
 from qms.services import documents
 from qms.services.audit_answers import AnswerInput, record_answer
@@ -36,7 +37,6 @@ from qms.services.nonconformities import (
     analyse_nonconformity,
     raise_nonconformity,
 )
-from qms.services.onestop import record_figures
 from qms.services.plan_import import preview_import
 from qms.services.plan_tasks import TaskUpdate, update_task
 from qms.services.users import UserInput, create_user

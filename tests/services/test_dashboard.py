@@ -17,11 +17,11 @@ from qms.domain.ageing import BUCKET_NAMES, bucket_of, found_between
 from qms.domain.nonconformity import NcStatus
 from qms.duties.queries import BoardFilter, board, periods
 from qms.duties.rules import DutyStatus
+from qms.onestop.queries import figures_by_period
 from qms.queries import dashboard as q
 from qms.queries import deadlines
 from qms.queries.audit_coverage import answered_questions, coverage_cells
 from qms.queries.nonconformities import NcFilter, register
-from qms.queries.onestop import figures_by_period
 from qms.queries.plans import task_table
 from qms.queries.work_items import WorkItem
 from qms.services.nonconformities import raise_nonconformity

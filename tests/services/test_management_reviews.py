@@ -11,14 +11,14 @@ import pytest
 from qms import cli
 from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.domain.onestop import Figures
+from qms.onestop.recording import record_figures
+from qms.onestop.rules import Figures
 from qms.queries.management_reviews import review_deadlines
 from qms.queries.my_work import my_work
 from qms.queries.nc_reports import org_header
 from qms.reports.review_minutes import minutes_pdf
 from qms.services import management_reviews as mr
 from qms.services.nonconformities import raise_nonconformity
-from qms.services.onestop import record_figures
 from tests.reports.pdftext import page_texts
 from tests.services.nc_setup import nc_input
 from tests.services.review_setup import detail, held_review, new_review, planned_commune

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.db.models.quality import NcProposal
 from qms.db.uow import unit_of_work
 from qms.demo.plan import load_demo_plan
-from qms.domain.onestop import Figures
-from qms.queries.onestop import figures_by_period, proposals, target_tasks
+from qms.onestop.models import NcProposal
+from qms.onestop.queries import figures_by_period, proposals, target_tasks
+from qms.onestop.recording import decide_proposal, record_figures
+from qms.onestop.rules import Figures
 from qms.queries.plans import plan_header, task_detail, task_table
 from qms.queries.trace import links_for_task
-from qms.services.onestop import decide_proposal, record_figures
 from tests.services.nc_setup import commune, detail
 
 ABOVE = Figures(received=420, early=300, on_time=112, late=3, apologies=3)  # 99.28 %

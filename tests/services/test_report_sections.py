@@ -10,13 +10,13 @@ from datetime import date, timedelta
 import pytest
 
 from qms.core.actor import Actor
-from qms.domain.onestop import Figures
+from qms.onestop.recording import record_figures
+from qms.onestop.rules import Figures
 from qms.queries import plan_sections, quality_sections, report_registry, sections
 from qms.queries.review_inputs import previous_actions_section
 from qms.services import audits, document_sync
 from qms.services import management_reviews as mr
 from qms.services.nonconformities import raise_nonconformity
-from qms.services.onestop import record_figures
 from tests.services.documents_setup import write_procedure
 from tests.services.nc_setup import commune, nc_input, planned
 from tests.services.review_setup import detail, held_review, planned_commune

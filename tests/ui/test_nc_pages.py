@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from qms.core.clock import today
 from qms.core.i18n import t
 from qms.demo.plan import load_demo_plan
+from qms.onestop.queries import proposals
 from qms.queries.nonconformities import NcFilter, current_prefix, register
-from qms.queries.onestop import proposals
 from qms.queries.plans import task_table
 from qms.services import corrective_actions as ca
 from qms.services.nonconformities import raise_nonconformity

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from qms.db.models import PlanTarget, PlanTask, ReportingPeriod
-from qms.db.models.quality import NcProposal, Nonconformity, OneStopFigures
+from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
-from qms.domain.onestop import Figures, TargetCandidate, default_target_task
 from qms.domain.plan_rules import target_met
+from qms.onestop.models import NcProposal, OneStopFigures
+from qms.onestop.rules import Figures, TargetCandidate, default_target_task
 
 
 @dataclass(frozen=True)

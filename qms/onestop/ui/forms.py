@@ -8,9 +8,9 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.domain.onestop import Figures
-from qms.queries.onestop import PeriodFigures, ProposalView, target_tasks
-from qms.services.onestop import decide_proposal, record_figures
+from qms.onestop.queries import PeriodFigures, ProposalView, target_tasks
+from qms.onestop.recording import decide_proposal, record_figures
+from qms.onestop.rules import Figures
 from qms.ui.nc_detail import PENDING
 from qms.ui.widgets import run_action
 
