@@ -4,10 +4,9 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.management_reviews import list_reviews, review_detail
 from qms.queries.users import list_users
-from qms.ui import review_forms as forms
-from qms.ui import review_view as view
+from qms.review.queries import list_reviews, review_detail
+from qms.review.ui import forms, view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

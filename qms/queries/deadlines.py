@@ -25,9 +25,9 @@ from qms.db.uow import read_session
 from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus
 from qms.domain.plan_rules import TaskStatus
 from qms.duties import queries as dq
-from qms.queries.management_reviews import PAGE as REVIEW_PAGE
-from qms.queries.management_reviews import review_deadlines
 from qms.queries.work_items import WorkItem
+from qms.review.queries import PAGE as REVIEW_PAGE
+from qms.review.queries import review_deadlines
 from qms.risks.work import risk_deadlines
 from qms.voice.work import feedback_deadlines
 

@@ -17,8 +17,8 @@ from qms.db.uow import read_session
 from qms.domain.plan_rules import TaskStatus
 from qms.duties import work as duty_work
 from qms.queries import nc_work
-from qms.queries.management_reviews import review_actions_due
 from qms.queries.work_items import Provider, WorkItem
+from qms.review.queries import review_actions_due
 from qms.risks import work as risk_work
 from qms.voice import work as voice_work
 

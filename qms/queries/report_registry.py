@@ -20,8 +20,8 @@ from qms.queries import sections
 from qms.queries.context_sections import context_section, resources_section
 from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.quality_sections import audits_section, documents_section, nonconformities_section
-from qms.queries.review_inputs import previous_actions_section
 from qms.queries.sections import SectionProvider
+from qms.review.input_queries import previous_actions_section
 from qms.risks.sections import risks_section
 from qms.scoring.sections import scoring_section
 from qms.voice.sections import feedback_section, satisfaction_section

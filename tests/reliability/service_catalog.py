@@ -49,12 +49,13 @@ from qms.domain.organizations import OrgInput
 from qms.duties import reporting as duties
 from qms.duties.reporting import DutyInput
 from qms.onestop.rules import Figures
+from qms.review import recording as mr
+from qms.review.period_reports import NarrativeInput
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
 from qms.services import audit_answers, audit_checklist, audits, documents, plan_tasks
 from qms.services import corrective_actions as ca
-from qms.services import management_reviews as mr
 from qms.services.audit_answers import AnswerInput
 from qms.services.audit_bank import BankEdit
 from qms.services.audit_checklist import QuestionInput
@@ -67,7 +68,6 @@ from qms.services.nonconformities import (
     analyse_nonconformity,
     raise_nonconformity,
 )
-from qms.services.period_reports import NarrativeInput
 from qms.services.plan_tasks import TaskUpdate
 from qms.services.users import UserInput, create_user
 from qms.voice import recording as voice
@@ -440,25 +440,25 @@ SERVICES: dict[str, S] = {
     "qms.onestop.recording.decide_proposal": S(("onestop.decide",), (), lambda w: Call((
         w.proposal, False, "Đã giải thích", ver(m.NcProposal, w.proposal)))),
     # periodic report, management review
-    "qms.services.period_reports.save_narratives": S(("period_report.edit",), (), lambda w: Call((
+    "qms.review.period_reports.save_narratives": S(("period_report.edit",), (), lambda w: Call((
         w.period2, NarrativeInput("Tốt", "Không", "Tiếp tục"), 0))),
-    "qms.services.management_reviews.create_review": S(("review.prepare",), (), lambda w: Call((
+    "qms.review.recording.create_review": S(("review.prepare",), (), lambda w: Call((
         mr.ReviewForm("Xem xét bổ sung", date(2023, 12, 20), date(2022, 12, 10),
                       date(2023, 12, 9)),))),
-    "qms.services.management_reviews.update_review": S(("review.prepare",), (), lambda w: Call((
+    "qms.review.recording.update_review": S(("review.prepare",), (), lambda w: Call((
         w.review_draft, mr.ReviewForm("Xem xét (sửa)", date(2023, 12, 16), date(2022, 12, 10),
                                       date(2023, 12, 9)), ver(m.ManagementReview,
                                                               w.review_draft)))),
-    "qms.services.management_reviews.add_decision": S(("review.prepare",), (), lambda w: Call((
+    "qms.review.recording.add_decision": S(("review.prepare",), (), lambda w: Call((
         w.review_held, mr.DecisionForm("Bổ sung nhân lực.", w.hoant,
                                         TODAY + timedelta(days=30))))),
-    "qms.services.management_reviews.hold_review": S(("review.prepare",), (), lambda w: Call((
+    "qms.review.recording.hold_review": S(("review.prepare",), (), lambda w: Call((
         w.review_draft, ver(m.ManagementReview, w.review_draft)))),
-    "qms.services.management_reviews.record_conclusions": S(("review.prepare",), (), lambda w: Call((
+    "qms.review.recording.record_conclusions": S(("review.prepare",), (), lambda w: Call((
         w.review_held, {}, "Hệ thống phù hợp.", ver(m.ManagementReview, w.review_held)))),
-    "qms.services.management_reviews.approve_review": S(("review.approve",), (), lambda w: Call((
+    "qms.review.recording.approve_review": S(("review.approve",), (), lambda w: Call((
         w.review_held, ver(m.ManagementReview, w.review_held)))),
-    "qms.services.management_reviews.update_review_action": S(("review.action_update",), OWNER, lambda w: Call((
+    "qms.review.recording.update_review_action": S(("review.action_update",), OWNER, lambda w: Call((
         w.review_action, mr.ActionUpdate("done", "Đã xong.", TODAY),
         ver(m.ReviewAction, w.review_action)))),
     # self-inspection duties
@@ -527,7 +527,7 @@ READ_ONLY: dict[str, str] = {
     "qms.services.nc_records.require_on_action": "helper: raises PermissionDenied, writes nothing",
     "qms.services.nc_records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
     "qms.duties.reporting.owner_conditions": "helper: which conditions hold on a duty",
-    "qms.services.management_reviews.may_update_action": "helper: a yes/no answer for the page",
+    "qms.review.recording.may_update_action": "helper: a yes/no answer for the page",
     "qms.services.audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.services.document_register.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.services.plan_import.preview_import": "parses the uploaded plan and shows what would change",

@@ -17,7 +17,7 @@ from qms.db.uow import read_session
 from qms.queries.context_sections import context_section, resources_section
 from qms.queries.report_registry import review_inputs
 from qms.services.users import UserInput, create_user, set_active
-from tests.services.review_setup import planned_commune
+from tests.review.helpers import planned_commune
 
 
 @pytest.fixture

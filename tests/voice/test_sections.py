@@ -102,7 +102,7 @@ def test_the_excel_register_has_vietnamese_headers_and_inert_cells(v):
 
 def test_the_demo_has_surveys_a_criterion_below_target_and_one_late_answer(db):
     from qms.demo.nam_trung import load_demo
-    from qms.queries.management_reviews import list_reviews, review_detail
+    from qms.review.queries import list_reviews, review_detail
     from qms.voice.queries import surveys
 
     demo = load_demo(if_empty=False)

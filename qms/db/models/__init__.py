@@ -29,10 +29,10 @@ from qms.db.models.quality import (
     Nonconformity,
     Verification,
 )
-from qms.db.models.reviews import ManagementReview, PeriodReport, ReviewAction, ReviewInput
 from qms.db.models.trace import TraceLink
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.onestop.models import NcProposal, OneStopFigures
+from qms.review.models import ManagementReview, PeriodReport, ReviewAction, ReviewInput
 from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
 from qms.trail.models import AuditChain, AuditLog

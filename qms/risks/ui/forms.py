@@ -11,10 +11,10 @@ from streamlit.delta_generator import DeltaGenerator
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.queries.organizations import UnitView
+from qms.review.ui.forms import forget_version, seen_version
 from qms.risks import services as risks
 from qms.risks.queries import ActionRow, RiskRow
 from qms.risks.rules import SCALE, RiskKind, RiskStatus
-from qms.ui.review_forms import forget_version, seen_version
 from qms.ui.widgets import run_action
 
 People = list[tuple[int, str]]

@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 
 from qms import cli
 from qms.core.errors import Conflict, PermissionDenied
-from qms.queries.period_reports import narratives, period_report
-from qms.reports.period_report import period_pdf, period_xlsx
-from qms.services.period_reports import NarrativeInput, save_narratives
+from qms.review.period_queries import narratives, period_report
+from qms.review.period_report import period_pdf, period_xlsx
+from qms.review.period_reports import NarrativeInput, save_narratives
 from tests.reports.pdftext import page_texts
-from tests.services.review_setup import planned_commune
+from tests.review.helpers import planned_commune
 
 TEXT = NarrativeInput("Hoàn thành tốt các nhiệm vụ trọng tâm.", "Còn hồ sơ trễ hạn.",
                       "Tiếp tục rà soát thủ tục hành chính.", "15/BC-UBND", date(2023, 3, 9))

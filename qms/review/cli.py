@@ -19,11 +19,11 @@ from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import ManagementReview, Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.queries.management_reviews import review_detail
 from qms.queries.nc_reports import org_header
-from qms.queries.period_reports import period_report
-from qms.reports.period_report import period_pdf, period_xlsx
-from qms.reports.review_minutes import minutes_pdf
+from qms.review.period_queries import period_report
+from qms.review.period_report import period_pdf, period_xlsx
+from qms.review.queries import review_detail
+from qms.review.report import minutes_pdf
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

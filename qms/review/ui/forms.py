@@ -9,10 +9,10 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.domain.management_review import ReviewActionStatus, ReviewStatus
-from qms.queries.management_reviews import ReviewDetail
 from qms.queries.users import UserView
-from qms.services import management_reviews as mr
+from qms.review import recording as mr
+from qms.review.queries import ReviewDetail
+from qms.review.rules import ReviewActionStatus, ReviewStatus
 from qms.ui.widgets import run_action
 
 DMY = "DD/MM/YYYY"

@@ -9,11 +9,11 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.management_review import NARRATIVES
-from qms.queries.period_reports import Narratives, PeriodReportData, plan_of_period
 from qms.queries.plans import PeriodView
-from qms.reports.period_report import period_pdf, period_xlsx
-from qms.services.period_reports import NarrativeInput, save_narratives
+from qms.review.period_queries import Narratives, PeriodReportData, plan_of_period
+from qms.review.period_report import period_pdf, period_xlsx
+from qms.review.period_reports import NarrativeInput, save_narratives
+from qms.review.rules import NARRATIVES
 from qms.ui.report_sections_view import section_view
 from qms.ui.widgets import run_action
 

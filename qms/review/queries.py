@@ -13,10 +13,10 @@ from sqlalchemy.orm import aliased
 from qms.core.actor import Actor
 from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import read_session
-from qms.domain.management_review import ReviewActionStatus, ReviewStatus, action_overdue
 from qms.queries.report_registry import review_inputs
 from qms.queries.sections import Section, collect
 from qms.queries.work_items import WorkItem
+from qms.review.rules import ReviewActionStatus, ReviewStatus, action_overdue
 
 PAGE = "pages/50_xem_xet_lanh_dao.py"
 

@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from qms.core.i18n import t
-from qms.queries.period_reports import narratives
-from qms.services.period_reports import NarrativeInput, save_narratives
-from tests.services.review_setup import detail, held_review, new_review, planned_commune
+from qms.review.period_queries import narratives
+from qms.review.period_reports import NarrativeInput, save_narratives
+from tests.review.helpers import detail, held_review, new_review, planned_commune
 from tests.ui.apptest import open_page, texts
 
 REPORT, REVIEW = "pages/16_bao_cao_dinh_ky.py", "pages/50_xem_xet_lanh_dao.py"
@@ -82,7 +82,7 @@ def test_the_officer_prepares_holds_and_decides_then_the_chairman_approves(p):
 
 
 def test_the_owner_reports_the_action_done_from_the_link_of_my_work(p):
-    from qms.services import management_reviews as mr
+    from qms.review import recording as mr
 
     review_id = held_review(p.c)
     action_id = mr.add_decision(p.c.actor("hangnt"), review_id, mr.DecisionForm(

@@ -18,15 +18,15 @@ from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
 from qms.core.permissions import ACTION_OWNER, allowed
 from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import owned, read_session, unit_of_work
-from qms.domain.management_review import (
+from qms.queries.report_registry import review_inputs
+from qms.queries.sections import collect
+from qms.review.rules import (
     ReviewActionStatus,
     ReviewStatus,
     check_action_update,
     check_window,
     require_status,
 )
-from qms.queries.report_registry import review_inputs
-from qms.queries.sections import collect
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -9,8 +9,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from qms.core.text import clean
 from qms.core.vn_dates import vn_long_date, vn_short_date
-from qms.domain.management_review import ReviewActionStatus, ReviewStatus
-from qms.queries.management_reviews import ReviewDetail
 from qms.reports.blocks import to_markup
 from qms.reports.fonts import SERIF
 from qms.reports.frame import (
@@ -25,8 +23,10 @@ from qms.reports.frame import (
 )
 from qms.reports.letterhead import OrgHeader, issuer
 from qms.reports.pages import render_story
-from qms.reports.period_report import section_story
 from qms.reports.styles import CONTENT_WIDTH, style
+from qms.review.period_report import section_story
+from qms.review.queries import ReviewDetail
+from qms.review.rules import ReviewActionStatus, ReviewStatus
 
 TITLE = "BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO"
 SIGNATURE_SPACE = 25

@@ -13,11 +13,11 @@ from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.db.models import User
 from qms.db.uow import read_session
-from qms.queries.management_reviews import review_detail
 from qms.queries.plans import periods_of
-from qms.services import management_reviews as mr
+from qms.review import recording as mr
+from qms.review.period_reports import NarrativeInput, save_narratives
+from qms.review.queries import review_detail
 from qms.services.auth import actor_for
-from qms.services.period_reports import NarrativeInput, save_narratives
 
 REVIEW_TITLE = "Xem xét của lãnh đạo đối với Hệ thống quản lý chất lượng năm 2023"
 Q1_NARRATIVES = NarrativeInput(

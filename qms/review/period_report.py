@@ -8,7 +8,6 @@ from reportlab.platypus import Flowable
 
 from qms.core.text import clean
 from qms.core.vn_dates import vn_short_date
-from qms.queries.period_reports import PeriodReportData
 from qms.queries.sections import Section
 from qms.reports.excel import sheets_to_xlsx
 from qms.reports.frame import (
@@ -21,6 +20,7 @@ from qms.reports.frame import (
 )
 from qms.reports.letterhead import issuer
 from qms.reports.styles import CONTENT_WIDTH
+from qms.review.period_queries import PeriodReportData
 
 NOT_WRITTEN = "(Chưa có nội dung.)"
 CHAR_WIDTH, CELL_PADDING = 5.6, 9  # an average letter of the 11 pt cell font; both paddings

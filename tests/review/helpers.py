@@ -8,9 +8,9 @@ from datetime import date
 
 from qms.core.clock import today
 from qms.demo.plan import load_demo_plan
-from qms.queries.management_reviews import ReviewDetail, review_detail
 from qms.queries.plans import PeriodView, periods_of, task_detail, task_table
-from qms.services import management_reviews as mr
+from qms.review import recording as mr
+from qms.review.queries import ReviewDetail, review_detail
 from qms.services import plan_tasks
 from tests.services.nc_setup import Commune, commune
 
