@@ -4,9 +4,10 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries import documents as queries
-from qms.ui import documents_detail as detail_view
-from qms.ui import documents_forms, documents_register
+from qms.documents import queries
+from qms.documents.ui import detail as detail_view
+from qms.documents.ui import forms as documents_forms
+from qms.documents.ui import register as documents_register
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

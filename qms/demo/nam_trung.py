@@ -15,12 +15,12 @@ from qms.db.uow import unit_of_work
 from qms.demo.audits import load_demo_audits
 from qms.demo.plan import load_demo_plan
 from qms.demo.quality import load_demo_quality
+from qms.documents.sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.domain.organizations import OrgInput
 from qms.duties.demo import load_demo_duties
 from qms.review.demo import load_demo_review
 from qms.risks.demo import load_demo_risks
 from qms.scoring.demo import load_demo_scoring
-from qms.services.document_sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.services.organizations import insert_organization
 from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change

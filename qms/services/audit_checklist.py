@@ -21,8 +21,8 @@ from qms.db.models import (
     User,
 )
 from qms.db.uow import owned, unit_of_work
+from qms.documents.procedure_md import parse_steps
 from qms.domain import audit_rules as rules
-from qms.domain.procedure_doc import parse_steps
 from qms.services.audit_access import require, require_status
 from qms.services.audit_bank import active_bank
 from qms.services.trace import insert_link

@@ -44,7 +44,9 @@ from qms.db import models as m
 from qms.db.uow import read_session, unit_of_work
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale.history import SCALES
-from qms.domain.document_register import HEADERS_VI
+from qms.documents import drafts as documents
+from qms.documents.drafts import DraftInput
+from qms.documents.register_rows import HEADERS_VI
 from qms.domain.organizations import OrgInput
 from qms.duties import reporting as duties
 from qms.duties.reporting import DutyInput
@@ -54,13 +56,12 @@ from qms.review.period_reports import NarrativeInput
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
-from qms.services import audit_answers, audit_checklist, audits, documents, plan_tasks
+from qms.services import audit_answers, audit_checklist, audits, plan_tasks
 from qms.services import corrective_actions as ca
 from qms.services.audit_answers import AnswerInput
 from qms.services.audit_bank import BankEdit
 from qms.services.audit_checklist import QuestionInput
 from qms.services.audits import AuditInput
-from qms.services.documents import DraftInput
 from qms.services.evidence import EvidenceInput
 from qms.services.nonconformities import (
     AnalysisInput,
@@ -71,7 +72,7 @@ from qms.services.nonconformities import (
 from qms.services.plan_tasks import TaskUpdate
 from qms.services.users import UserInput, create_user
 from qms.voice import recording as voice
-from tests.services.documents_setup import write_procedure
+from tests.documents.helpers import write_procedure
 
 PASSWORD = "mat-khau-dung-10"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -359,26 +360,26 @@ SERVICES: dict[str, S] = {
     "qms.services.trace.link": S(("trace.link",), (), lambda w: Call((w.task, "evidence", w.evidence))),
     "qms.services.trace.unlink": S(("trace.unlink",), (), lambda w: Call((w.link, "Gắn nhầm"))),
     # documents
-    "qms.services.document_sync.sync_procedures": S(("document.sync",), (), lambda w: Call((w.folder,))),
-    "qms.services.document_sync.link_front_matter_tasks": S(("document.sync",), (), lambda w: Call((w.plan,))),
-    "qms.services.document_register.import_register": S(("document.import",), (), lambda w: Call((
+    "qms.documents.sync.sync_procedures": S(("document.sync",), (), lambda w: Call((w.folder,))),
+    "qms.documents.sync.link_front_matter_tasks": S(("document.sync",), (), lambda w: Call((w.plan,))),
+    "qms.documents.register_import.import_register": S(("document.import",), (), lambda w: Call((
         REGISTER, _sha(REGISTER)))),
-    "qms.services.documents.start_draft": S(("document.draft",), OWN, lambda w: Call((w.doc, "Sửa đổi"))),
-    "qms.services.documents.edit_draft": S(("document.draft",), OWN, lambda w: Call((w.draft, DraftInput(
+    "qms.documents.drafts.start_draft": S(("document.draft",), OWN, lambda w: Call((w.doc, "Sửa đổi"))),
+    "qms.documents.drafts.edit_draft": S(("document.draft",), OWN, lambda w: Call((w.draft, DraftInput(
         "# Quy trình\n\nNội dung sửa đổi.", "Sửa đổi bước 2"), ver(m.DocumentRevision, w.draft)))),
-    "qms.services.documents.attach_file": S(("document.attach",), OWN, lambda w: Call((w.draft, "mau.pdf",
+    "qms.documents.drafts.attach_file": S(("document.attach",), OWN, lambda w: Call((w.draft, "mau.pdf",
                                                                          PDF))),
-    "qms.services.documents.discard_revision": S(("document.draft",), OWN, lambda w: Call((w.draft,
+    "qms.documents.drafts.discard_revision": S(("document.draft",), OWN, lambda w: Call((w.draft,
                                                                              "Không cần"))),
-    "qms.services.documents.submit_revision": S(("document.submit",), OWN, lambda w: Call((
+    "qms.documents.drafts.submit_revision": S(("document.submit",), OWN, lambda w: Call((
         w.draft, ver(m.DocumentRevision, w.draft)))),
-    "qms.services.documents.review_revision": S(("document.review",), (), lambda w: Call((
+    "qms.documents.drafts.review_revision": S(("document.review",), (), lambda w: Call((
         w.submitted, True, "Đồng ý", ver(m.DocumentRevision, w.submitted)))),
-    "qms.services.document_approval.approve_revision": S(("document.approve",), (), lambda w: Call((
+    "qms.documents.approval.approve_revision": S(("document.approve",), (), lambda w: Call((
         w.reviewed, PASSWORD, ver(m.DocumentRevision, w.reviewed)))),
-    "qms.services.documents.withdraw_document": S(("document.withdraw",), (), lambda w: Call((
+    "qms.documents.drafts.withdraw_document": S(("document.withdraw",), (), lambda w: Call((
         w.doc, "Hết hiệu lực"))),
-    "qms.services.documents.confirm_review": S(("document.confirm_review",), (), lambda w: Call((
+    "qms.documents.drafts.confirm_review": S(("document.confirm_review",), (), lambda w: Call((
         w.doc, "Vẫn phù hợp"))),
     # internal audits
     "qms.services.audit_bank.seed_bank": S(("audit.bank",), (), lambda w: Call()),
@@ -529,7 +530,7 @@ READ_ONLY: dict[str, str] = {
     "qms.duties.reporting.owner_conditions": "helper: which conditions hold on a duty",
     "qms.review.recording.may_update_action": "helper: a yes/no answer for the page",
     "qms.services.audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
-    "qms.services.document_register.preview_register": "reads the uploaded workbook and shows the rows",
+    "qms.documents.register_import.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.services.plan_import.preview_import": "parses the uploaded plan and shows what would change",
     "qms.risks.services.risk_conditions": "helper: which conditions hold on a risk entry",
     "qms.risks.services.may_on_risk": "helper: a yes/no answer from the matrix",

@@ -21,11 +21,11 @@ from qms.core.clock import today
 from qms.core.errors import ValidationFailed
 from qms.core.files import safe_name, sniff
 from qms.core.text import inert_markdown
+from qms.documents import drafts as documents
+from qms.documents.register_import import preview_register
 from qms.queries.nonconformities import NcFilter, register
 from qms.reports.excel import frame_to_xlsx
 from qms.reports.markdown import markdown_flowables
-from qms.services import documents
-from qms.services.document_register import preview_register
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import NcInput, attach_file, raise_nonconformity
 from qms.services.plan_import import preview_import
@@ -136,10 +136,10 @@ def test_procedure_markdown_never_fetches_or_links_elsewhere(body):
 
 
 def test_the_viewers_render_user_markdown_through_inert_markdown():
-    for page in ("documents_detail.py", "nc_detail.py"):
-        source = (ROOT / "qms" / "ui" / page).read_text(encoding="utf-8")
+    for page in ("qms/documents/ui/detail.py", "qms/ui/nc_detail.py"):
+        source = (ROOT / page).read_text(encoding="utf-8")
         assert "inert(" in source
-    assert "inert(rev.content)" in (ROOT / "qms/ui/documents_detail.py").read_text("utf-8")
+    assert "inert(rev.content)" in (ROOT / "qms/documents/ui/detail.py").read_text("utf-8")
 
 
 def test_no_page_renders_user_text_as_html():

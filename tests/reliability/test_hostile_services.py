@@ -25,10 +25,10 @@ from qms.db.models import (
 )
 from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session, unit_of_work
+from qms.documents import drafts as documents
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.services import corrective_actions as ca
-from qms.services import documents
 from qms.services.audit_answers import AnswerInput, record_answer
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import (

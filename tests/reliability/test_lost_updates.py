@@ -21,9 +21,9 @@ from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
 from qms.services.nonconformities import NcInput, analyse_nonconformity, raise_nonconformity
 from qms.services.plan_tasks import TaskUpdate, update_task
+from tests.documents.helpers import make_plan
 from tests.factories import make_org
 from tests.reliability import hostile as h
-from tests.services.documents_setup import make_plan
 from tests.services.nc_setup import ANALYSIS, commune, detail, nc_input
 
 

@@ -14,8 +14,8 @@ from qms.db.uow import unit_of_work
 from qms.queries.audits import checklist
 from qms.services import audit_checklist, audits
 from qms.services.audits import AuditInput
+from tests.documents.helpers import Commune, commune, make_plan, synced
 from tests.factories import make_unit, make_user, signed_in
-from tests.services.documents_setup import Commune, commune, make_plan, synced
 
 
 @dataclass(frozen=True)

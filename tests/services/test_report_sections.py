@@ -10,15 +10,16 @@ from datetime import date, timedelta
 import pytest
 
 from qms.core.actor import Actor
+from qms.documents import sync as document_sync
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.queries import plan_sections, quality_sections, report_registry, sections
 from qms.review import recording as mr
 from qms.review.input_queries import previous_actions_section
-from qms.services import audits, document_sync
+from qms.services import audits
 from qms.services.nonconformities import raise_nonconformity
+from tests.documents.helpers import write_procedure
 from tests.review.helpers import detail, held_review, planned_commune
-from tests.services.documents_setup import write_procedure
 from tests.services.nc_setup import commune, nc_input, planned
 
 START, END = date(2023, 1, 10), date(2023, 2, 10)

@@ -9,7 +9,6 @@ from qms.db.models.audits import (
     Finding,
 )
 from qms.db.models.auth import AuthSession
-from qms.db.models.documents import Document, DocumentRevision, RevisionAttachment
 from qms.db.models.evidence import Evidence, StoredFile
 from qms.db.models.org import Organization, Unit, User, UserRole
 from qms.db.models.plan import (
@@ -30,6 +29,7 @@ from qms.db.models.quality import (
     Verification,
 )
 from qms.db.models.trace import TraceLink
+from qms.documents.models import Document, DocumentRevision, RevisionAttachment
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.onestop.models import NcProposal, OneStopFigures
 from qms.review.models import ManagementReview, PeriodReport, ReviewAction, ReviewInput

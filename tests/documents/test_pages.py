@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from qms.core.i18n import t
-from qms.queries.documents import document_detail, document_id_by_code
-from qms.services import documents
-from qms.services.document_sync import sync_procedures
-from qms.services.documents import DraftInput
+from qms.documents import drafts as documents
+from qms.documents.drafts import DraftInput
+from qms.documents.queries import document_detail, document_id_by_code
+from qms.documents.sync import sync_procedures
+from tests.documents.helpers import REAL_PROCEDURES, commune, synced
 from tests.factories import PASSWORD, signed_in
-from tests.services.documents_setup import REAL_PROCEDURES, commune, synced
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/20_quy_trinh.py"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from qms.core.errors import Conflict, ValidationFailed
-from qms.domain.documents import (
+from qms.documents.rules import (
     TRANSITIONS,
     ReviewState,
     RevisionAction,

@@ -17,16 +17,7 @@ from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Document, DocumentRevision, RevisionAttachment
 from qms.db.uow import unit_of_work
-from qms.domain.documents import (
-    OPEN_STATUSES,
-    DocumentStatus,
-    RevisionAction,
-    RevisionStatus,
-    add_months,
-    check_independent,
-    next_status,
-)
-from qms.services.document_records import (
+from qms.documents.records import (
     concurrency_guard,
     document_in_org,
     effective_of,
@@ -34,6 +25,15 @@ from qms.services.document_records import (
     person,
     revision_hash,
     revision_in_org,
+)
+from qms.documents.rules import (
+    OPEN_STATUSES,
+    DocumentStatus,
+    RevisionAction,
+    RevisionStatus,
+    add_months,
+    check_independent,
+    next_status,
 )
 from qms.services.evidence import store_file
 from qms.trail.record import record_change

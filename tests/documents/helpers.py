@@ -10,7 +10,7 @@ from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.models import Plan, PlanArea, PlanTask
 from qms.db.uow import unit_of_work
-from qms.services.document_sync import sync_procedures
+from qms.documents.sync import sync_procedures
 from qms.services.users import UserInput, create_user
 from tests.factories import PASSWORD, make_org, make_unit, signed_in
 
@@ -106,7 +106,7 @@ def commune(name: str = "Xã Nam Trung") -> Commune:
 
 def synced(c: Commune, folder: Path, code: str = "QT-21", **fields: object) -> int:
     """Write one procedure file, sync it, return the new document's id."""
-    from qms.queries.documents import document_id_by_code
+    from qms.documents.queries import document_id_by_code
 
     write_procedure(folder, code, **fields)
     sync_procedures(c.system, folder)

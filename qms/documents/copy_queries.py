@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from qms.queries.documents import DocumentDetail, RevisionView, document_detail
+from qms.documents.queries import DocumentDetail, RevisionView, document_detail
+from qms.documents.report import ControlledCopy, RevisionLine, Signatory
 from qms.queries.organizations import get_organization
-from qms.reports.controlled_copy import ControlledCopy, RevisionLine, Signatory
 
 
 def choose_revision(doc: DocumentDetail, issue: int | None = None) -> RevisionView | None:

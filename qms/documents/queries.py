@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 from qms.core.text import fold
 from qms.db.models import Document, DocumentRevision, RevisionAttachment, StoredFile, Unit
 from qms.db.uow import read_session
-from qms.domain.documents import (
+from qms.documents.rules import (
     REVIEW_WARNING_DAYS,
     DocumentStatus,
     ReviewState,

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from qms.core.errors import ValidationFailed
 from qms.core.text import clean, fold
 from qms.core.vn_dates import parse_vn_date
-from qms.domain.procedure_doc import CODE_PATTERN, DocumentType
+from qms.documents.procedure_md import CODE_PATTERN, DocumentType
 
 # Column -> the headers accepted for it (compared folded: "Mã tài liệu" == "ma tai lieu").
 COLUMNS: Mapping[str, tuple[str, ...]] = {

@@ -14,14 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.models import Document, DocumentRevision
 from qms.db.uow import unit_of_work
-from qms.domain.documents import SIGNATURE_MEANING
-from qms.queries.documents import document_detail
-from qms.services import documents
-from qms.services.document_approval import approve_revision
-from qms.services.documents import DraftInput
+from qms.documents import drafts as documents
+from qms.documents.approval import approve_revision
+from qms.documents.drafts import DraftInput
+from qms.documents.queries import document_detail
+from qms.documents.rules import SIGNATURE_MEANING
 from qms.trail.models import AuditLog
+from tests.documents.helpers import commune, synced
 from tests.factories import PASSWORD
-from tests.services.documents_setup import commune, synced
 
 
 def _audit(document_id: int) -> list[tuple[str, str]]:

@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from qms.core.data_files import read_packaged
-from qms.domain.clauses import load_clauses
-from qms.domain.procedure_doc import (
+from qms.documents.procedure_md import (
     DocumentType,
     ProcedureFormatError,
     parse_procedure,
     parse_steps,
 )
+from qms.domain.clauses import load_clauses
 
 PROCEDURES = Path(__file__).resolve().parents[2] / "procedures"
 

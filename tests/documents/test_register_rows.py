@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from qms.core.errors import ValidationFailed
-from qms.domain.document_register import HEADERS_VI, map_header, parse_row
-from qms.domain.procedure_doc import DocumentType
+from qms.documents.procedure_md import DocumentType
+from qms.documents.register_rows import HEADERS_VI, map_header, parse_row
 
 POSITIONS = map_header(list(HEADERS_VI))
 EXCEL_DAY = datetime.fromisoformat("2023-06-01T00:00")  # openpyxl reads dates as naive

@@ -25,10 +25,10 @@ from qms.core.files import sniff
 from qms.core.i18n import t
 from qms.db.models import Document, DocumentRevision
 from qms.db.uow import unit_of_work
-from qms.domain.document_register import RegisterRow, map_header, parse_row
-from qms.domain.documents import DEFAULT_REVIEW_MONTHS, RevisionStatus, content_hash
-from qms.domain.procedure_doc import DocumentType
-from qms.services.document_records import apply_meta, concurrency_guard, start_review_cycle
+from qms.documents.procedure_md import DocumentType
+from qms.documents.records import apply_meta, concurrency_guard, start_review_cycle
+from qms.documents.register_rows import RegisterRow, map_header, parse_row
+from qms.documents.rules import DEFAULT_REVIEW_MONTHS, RevisionStatus, content_hash
 from qms.services.evidence import max_upload_bytes
 from qms.trail.record import record_change
 

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from qms.core.text import clean
 from qms.core.vn_dates import vn_short_date
-from qms.domain.documents import EXPIRED_STATUSES, OPEN_STATUSES, RevisionStatus
+from qms.documents.rules import EXPIRED_STATUSES, OPEN_STATUSES, RevisionStatus
 from qms.reports.blocks import heading, paragraph, table, widths
 from qms.reports.markdown import markdown_flowables
 from qms.reports.pages import render_story

@@ -20,7 +20,7 @@ from qms.core.errors import Conflict
 from qms.core.text import fold
 from qms.db.models import Document, DocumentRevision, Plan, PlanTask, TraceLink, Unit, User
 from qms.db.uow import owned
-from qms.domain.documents import RevisionStatus, add_months, content_hash
+from qms.documents.rules import RevisionStatus, add_months, content_hash
 from qms.services.trace import insert_link
 
 ENTITY = "procedure"  # the trace-link type of a controlled document

@@ -13,13 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from qms.domain.procedure_doc import parse_procedure
-from qms.reports.controlled_copy import (
-    ControlledCopy,
-    RevisionLine,
-    Signatory,
-    controlled_copy_pdf,
-)
+from qms.documents.procedure_md import parse_procedure
+from qms.documents.report import ControlledCopy, RevisionLine, Signatory, controlled_copy_pdf
 from qms.reports.markdown import markdown_flowables
 from tests.reports.pdftext import embedded_font_files, font_names, page_texts, reader, text_runs
 
@@ -130,7 +125,7 @@ def test_only_the_projects_embedded_fonts_are_used():
 
 _FONT_PROBE = """
 import datetime, json, sys
-from qms.reports.controlled_copy import ControlledCopy, Signatory, controlled_copy_pdf
+from qms.documents.report import ControlledCopy, Signatory, controlled_copy_pdf
 seen = []
 def hook(event, args):
     if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], str):

@@ -18,16 +18,7 @@ from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Document, DocumentRevision, User
 from qms.db.uow import unit_of_work
-from qms.domain.documents import (
-    SIGNATURE_MEANING,
-    DocumentStatus,
-    RevisionAction,
-    RevisionStatus,
-    check_independent,
-    check_successor,
-    next_status,
-)
-from qms.services.document_records import (
+from qms.documents.records import (
     apply_meta,
     concurrency_guard,
     current_plan_id,
@@ -36,6 +27,15 @@ from qms.services.document_records import (
     lock_document,
     revision_in_org,
     start_review_cycle,
+)
+from qms.documents.rules import (
+    SIGNATURE_MEANING,
+    DocumentStatus,
+    RevisionAction,
+    RevisionStatus,
+    check_independent,
+    check_successor,
+    next_status,
 )
 from qms.services.passwords import verify_password
 from qms.trail.record import record_change

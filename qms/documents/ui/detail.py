@@ -12,13 +12,13 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.text import inert_markdown as inert
 from qms.core.vn_dates import vn_short_date
-from qms.domain.documents import OPEN_STATUSES, RevisionStatus, revision_diff
-from qms.queries.document_copy import copy_of
-from qms.queries.documents import DocumentDetail, RevisionView, attachment_file
+from qms.documents import drafts as documents
+from qms.documents.copy_queries import copy_of
+from qms.documents.queries import DocumentDetail, RevisionView, attachment_file
+from qms.documents.report import controlled_copy_pdf
+from qms.documents.rules import OPEN_STATUSES, RevisionStatus, revision_diff
 from qms.queries.organizations import get_organization
 from qms.queries.trace import tasks_for_entity
-from qms.reports.controlled_copy import controlled_copy_pdf
-from qms.services import documents
 from qms.ui.widgets import run_action
 
 _HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)

@@ -9,13 +9,13 @@ from sqlalchemy import func, select
 
 from qms.db.models import Document, DocumentRevision, TraceLink
 from qms.db.uow import unit_of_work
-from qms.queries.documents import document_detail, document_id_by_code
+from qms.documents import drafts as documents
+from qms.documents.drafts import DraftInput
+from qms.documents.queries import document_detail, document_id_by_code
+from qms.documents.sync import Outcome, link_front_matter_tasks, sync_procedures
 from qms.queries.trace import tasks_for_entity
-from qms.services import documents
-from qms.services.document_sync import Outcome, link_front_matter_tasks, sync_procedures
-from qms.services.documents import DraftInput
 from qms.trail.models import AuditLog
-from tests.services.documents_setup import (
+from tests.documents.helpers import (
     REAL_PROCEDURES,
     commune,
     make_plan,

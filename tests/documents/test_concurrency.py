@@ -15,12 +15,12 @@ from qms.core.errors import Conflict, DomainError
 from qms.db import migrate
 from qms.db.models import DocumentRevision
 from qms.db.uow import unit_of_work
-from qms.queries.documents import document_detail
-from qms.services import documents
-from qms.services.document_approval import Approval, approve_revision
-from qms.services.documents import DraftInput
+from qms.documents import drafts as documents
+from qms.documents.approval import Approval, approve_revision
+from qms.documents.drafts import DraftInput
+from qms.documents.queries import document_detail
+from tests.documents.helpers import commune, synced
 from tests.factories import PASSWORD
-from tests.services.documents_setup import commune, synced
 
 
 def _in_review(c, doc_id: int, text: str) -> int:

@@ -11,16 +11,16 @@ from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.document_register import HEADERS_VI
-from qms.queries.documents import (
+from qms.documents import register_import as document_register
+from qms.documents.queries import (
     REGISTER_STATUSES,
     RegisterChoices,
     RegisterFilter,
     due_for_review,
     register_rows,
 )
+from qms.documents.register_rows import HEADERS_VI
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.services import document_register
 from qms.ui.widgets import run_action
 
 PAGE_SIZE = 25

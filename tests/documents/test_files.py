@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import RevisionAttachment, StoredFile
 from qms.db.uow import unit_of_work
-from qms.queries.documents import attachment_file, document_detail
-from qms.services import documents
-from tests.services.documents_setup import commune, synced
+from qms.documents import drafts as documents
+from qms.documents.queries import attachment_file, document_detail
+from tests.documents.helpers import commune, synced
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

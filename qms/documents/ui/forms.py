@@ -12,10 +12,11 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.domain.documents import DocumentStatus, RevisionStatus
-from qms.queries.documents import DocumentDetail, RevisionView
-from qms.services import document_approval, documents
-from qms.ui.documents_detail import PENDING
+from qms.documents import approval as document_approval
+from qms.documents import drafts as documents
+from qms.documents.queries import DocumentDetail, RevisionView
+from qms.documents.rules import DocumentStatus, RevisionStatus
+from qms.documents.ui.detail import PENDING
 from qms.ui.widgets import run_action
 
 

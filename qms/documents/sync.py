@@ -23,10 +23,8 @@ from qms.core.errors import DomainError
 from qms.core.i18n import t
 from qms.db.models import Document, DocumentRevision, Plan
 from qms.db.uow import owned, unit_of_work
-from qms.domain.clauses import load_clauses
-from qms.domain.documents import OPEN_STATUSES, DocumentStatus, RevisionStatus, content_hash
-from qms.domain.procedure_doc import ProcedureDoc, ProcedureFormatError, parse_procedure
-from qms.services.document_records import (
+from qms.documents.procedure_md import ProcedureDoc, ProcedureFormatError, parse_procedure
+from qms.documents.records import (
     META_FIELDS,
     apply_meta,
     concurrency_guard,
@@ -36,6 +34,8 @@ from qms.services.document_records import (
     start_review_cycle,
     user_named,
 )
+from qms.documents.rules import OPEN_STATUSES, DocumentStatus, RevisionStatus, content_hash
+from qms.domain.clauses import load_clauses
 from qms.trail.record import record_change
 
 PROCEDURES_DIR = ROOT / "procedures"  # the commune's controlled documents as Markdown

@@ -13,11 +13,11 @@ from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.queries.document_copy import choose_revision, copy_of
-from qms.queries.documents import document_detail, document_id_by_code
+from qms.documents.copy_queries import choose_revision, copy_of
+from qms.documents.queries import document_detail, document_id_by_code
+from qms.documents.report import controlled_copy_pdf
+from qms.documents.sync import PROCEDURES_DIR, Outcome, SyncReport, sync_procedures
 from qms.queries.organizations import get_organization
-from qms.reports.controlled_copy import controlled_copy_pdf
-from qms.services.document_sync import PROCEDURES_DIR, Outcome, SyncReport, sync_procedures
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -11,20 +11,20 @@ from openpyxl import Workbook, load_workbook
 
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
-from qms.domain.document_register import HEADERS_VI
-from qms.queries.documents import (
+from qms.documents import drafts as documents
+from qms.documents.queries import (
     RegisterFilter,
     document_id_by_code,
     due_for_review,
     register_rows,
     search_register,
 )
+from qms.documents.register_import import import_register, preview_register
+from qms.documents.register_rows import HEADERS_VI
+from qms.documents.sync import sync_procedures
+from qms.documents.ui.register import labelled
 from qms.reports.excel import frame_to_xlsx
-from qms.services import documents
-from qms.services.document_register import import_register, preview_register
-from qms.services.document_sync import sync_procedures
-from qms.ui.documents_register import labelled
-from tests.services.documents_setup import REAL_PROCEDURES, commune, write_procedure
+from tests.documents.helpers import REAL_PROCEDURES, commune, write_procedure
 
 DAY = date(2023, 3, 1)
 
