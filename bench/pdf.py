@@ -12,11 +12,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from sqlalchemy import func, select, text
 
 from bench.harness import bare_engine
+from qms.audits.base_report import LABELS
+from qms.audits.report import audit_report_pdf
+from qms.audits.report_queries import audit_report_data
 from qms.db.models import ChecklistItem
 from qms.db.uow import read_session
-from qms.queries.audit_report_data import audit_report_data
-from qms.reports.audit_common import LABELS
-from qms.reports.audit_report import audit_report_pdf
 from qms.reports.fonts import register_fonts
 from qms.reports.styles import CONTENT_WIDTH, MARGIN_LEFT, MARGIN_RIGHT
 from qms.reports.styles import style as get_style

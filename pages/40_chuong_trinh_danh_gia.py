@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from qms.audits import queries
+from qms.audits.clauses import leaf_clauses, load_clauses
+from qms.audits.scope_queries import scope_choices
+from qms.audits.ui import programme as view
 from qms.core import clock
 from qms.core.data_files import read_packaged
 from qms.core.i18n import t
-from qms.domain.clauses import leaf_clauses, load_clauses
-from qms.queries import audits as queries
-from qms.queries.audit_scope import scope_choices
-from qms.ui import audit_programme as view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

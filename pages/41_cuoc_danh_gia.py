@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from qms.audits import queries
+from qms.audits.scope_queries import scope_choices
+from qms.audits.ui import checklist as checklist_view
+from qms.audits.ui import coverage as audit_coverage_view
+from qms.audits.ui import detail as view
+from qms.audits.ui import downloads as audit_downloads
 from qms.core.i18n import t
-from qms.queries import audits as queries
-from qms.queries.audit_scope import scope_choices
-from qms.ui import audit_checklist as checklist_view
-from qms.ui import audit_coverage_view, audit_downloads
-from qms.ui import audit_detail as view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from qms.audits import queries
+from qms.audits.ui import fill as audit_fill
 from qms.core.i18n import t
-from qms.queries import audits as queries
-from qms.ui import audit_fill
 from qms.ui.guard import guard
 
 actor = guard("audit_fill")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from qms.audits.bank import seed_bank
+from qms.audits.queries import bank_rows
+from qms.audits.ui import bank as audit_bank
 from qms.core.i18n import t
-from qms.queries.audits import bank_rows
-from qms.services.audit_bank import seed_bank
-from qms.ui import audit_bank
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

@@ -18,7 +18,7 @@ ROOT = Path(qms.__file__).resolve().parents[1]
 
 # Pure modules whose name does not say so.
 PURE = frozenset({"qms.trail.chain", "qms.documents.register_rows", "qms.documents.procedure_md",
-                  "qms.audits.clauses", "qms.audits.bank_rules"})
+                  "qms.audits.clauses"})
 _FOLDERS = {"core": "core", "domain": "rules", "queries": "queries", "reports": "report",
             "ui": "ui", "commands": "cli", "demo": "demo", "db": "db", "services": "service"}
 _LEAVES = {"rules": "rules", "clauses": "rules", "models": "models", "all_models": "models",

@@ -8,11 +8,11 @@ from pathlib import Path
 import yaml
 from sqlalchemy import select
 
+from qms.audits.demo import load_demo_audits
 from qms.core.actor import Actor
 from qms.core.roles import parse_roles
 from qms.db.models import Organization, Unit
 from qms.db.uow import unit_of_work
-from qms.demo.audits import load_demo_audits
 from qms.demo.plan import load_demo_plan
 from qms.demo.quality import load_demo_quality
 from qms.documents.sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.audits.clauses import load_clauses
 from qms.core.actor import Actor
 from qms.core.config import ROOT
 from qms.core.data_files import read_packaged
@@ -35,7 +36,6 @@ from qms.documents.records import (
     user_named,
 )
 from qms.documents.rules import OPEN_STATUSES, DocumentStatus, RevisionStatus, content_hash
-from qms.domain.clauses import load_clauses
 from qms.trail.record import record_change
 
 PROCEDURES_DIR = ROOT / "procedures"  # the commune's controlled documents as Markdown

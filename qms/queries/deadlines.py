@@ -18,8 +18,8 @@ from datetime import date
 
 from sqlalchemy import and_, func, select
 
+from qms.audits.models import Audit
 from qms.db.models import Plan, PlanTask, ReportingPeriod
-from qms.db.models.audits import Audit
 from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session
 from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus

@@ -7,11 +7,11 @@ import functools
 from collections import Counter
 from datetime import date
 
+from qms.audits.clauses import load_clauses
 from qms.core.data_files import read_packaged
 from qms.core.i18n import t
 from qms.db.models import Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.domain.clauses import load_clauses
 from qms.domain.nonconformity import NcStatus
 from qms.domain.nonconformity_rules import NcGrade, NcSource
 from qms.queries.nc_detail import NcDetail, nc_detail

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.audits.clauses import load_clauses
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
@@ -24,7 +25,6 @@ from qms.core.errors import ValidationFailed
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.models.quality import NcAttachment, NcSettings, Nonconformity
 from qms.db.uow import owned, unit_of_work
-from qms.domain.clauses import load_clauses
 from qms.domain.nonconformity import NcStatus, NcStep, check_analysis, next_status
 from qms.domain.nonconformity_rules import (
     SOURCE_OF_RECORD,

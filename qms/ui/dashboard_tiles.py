@@ -11,11 +11,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from qms.audits.coverage_queries import coverage_cells
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.queries import dashboard as q
-from qms.queries.audit_coverage import coverage_cells
 from qms.queries.deadlines import all_deadlines
 from qms.queries.work_items import WorkItem
 from qms.ui import registry

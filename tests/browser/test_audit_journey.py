@@ -10,12 +10,13 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from qms.audits import programme as audits
+from qms.audits import queries as q
+from qms.audits.demo import find_demo_audits
 from qms.db.engine import dispose_engines
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.demo.audits import find_demo_audits
-from qms.queries import audits as q
-from qms.services import audits, auth
+from qms.services import auth
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-danh-gia-2023"

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from qms.audits.clauses import load_clauses
 from qms.core.data_files import read_packaged
 from qms.documents.procedure_md import (
     DocumentType,
@@ -18,7 +19,6 @@ from qms.documents.procedure_md import (
     parse_procedure,
     parse_steps,
 )
-from qms.domain.clauses import load_clauses
 
 PROCEDURES = Path(__file__).resolve().parents[2] / "procedures"
 

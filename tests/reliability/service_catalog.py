@@ -36,6 +36,13 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from qms.audits import answers as audit_answers
+from qms.audits import checklist as audit_checklist
+from qms.audits import programme as audits
+from qms.audits.answers import AnswerInput
+from qms.audits.bank import BankEdit
+from qms.audits.checklist import QuestionInput
+from qms.audits.programme import AuditInput
 from qms.core import clock
 from qms.core.actor import Actor
 from qms.core.clock import today
@@ -56,12 +63,8 @@ from qms.review.period_reports import NarrativeInput
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
-from qms.services import audit_answers, audit_checklist, audits, plan_tasks
 from qms.services import corrective_actions as ca
-from qms.services.audit_answers import AnswerInput
-from qms.services.audit_bank import BankEdit
-from qms.services.audit_checklist import QuestionInput
-from qms.services.audits import AuditInput
+from qms.services import plan_tasks
 from qms.services.evidence import EvidenceInput
 from qms.services.nonconformities import (
     AnalysisInput,
@@ -382,38 +385,38 @@ SERVICES: dict[str, S] = {
     "qms.documents.drafts.confirm_review": S(("document.confirm_review",), (), lambda w: Call((
         w.doc, "Vẫn phù hợp"))),
     # internal audits
-    "qms.services.audit_bank.seed_bank": S(("audit.bank",), (), lambda w: Call()),
-    "qms.services.audit_bank.save_bank": S(("audit.bank",), (), lambda w: Call((BankEdit({}, ({
+    "qms.audits.bank.seed_bank": S(("audit.bank",), (), lambda w: Call()),
+    "qms.audits.bank.save_bank": S(("audit.bank",), (), lambda w: Call((BankEdit({}, ({
         "clause": "7.5.3", "question": "Hồ sơ có được lưu đúng nơi quy định không?"},)),))),
-    "qms.services.audits.create_programme": S(("audit.programme",), (), lambda w: Call((2024, "Đánh giá"))),
-    "qms.services.audits.plan_audit": S(("audit.plan",), (), lambda w: Call((w.programme, AuditInput(
+    "qms.audits.programme.create_programme": S(("audit.programme",), (), lambda w: Call((2024, "Đánh giá"))),
+    "qms.audits.programme.plan_audit": S(("audit.plan",), (), lambda w: Call((w.programme, AuditInput(
         "Đánh giá bổ sung", w.holder, unit_ids=(w.unit,), clause_codes=("7.5.3",))))),
-    "qms.services.audits.update_plan": S(("audit.plan",), (), lambda w: Call((w.audit_planned, AuditInput(
+    "qms.audits.programme.update_plan": S(("audit.plan",), (), lambda w: Call((w.audit_planned, AuditInput(
         "Đánh giá lần 2 (sửa)", w.hoant, unit_ids=(w.other_unit,), clause_codes=("7.1.5",)),
         ver(m.Audit, w.audit_planned)))),
-    "qms.services.audits.plan_next_audit": S(("audit.plan",), (), lambda w: Call((
+    "qms.audits.programme.plan_next_audit": S(("audit.plan",), (), lambda w: Call((
         w.audit_done, w.programme, "Đánh giá tiếp theo"))),
-    "qms.services.audit_checklist.generate_checklist": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.checklist.generate_checklist": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_empty,))),
-    "qms.services.audit_checklist.add_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.checklist.add_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_planned, QuestionInput("Có sổ theo dõi không?", "7.5.3")), holder=w.hoant)),
-    "qms.services.audit_checklist.edit_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.checklist.edit_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.planned_item, QuestionInput("Có sổ theo dõi hạn không?", "7.5.3")), holder=w.hoant)),
-    "qms.services.audit_checklist.move_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.checklist.move_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.planned_item, 1), holder=w.hoant)),
-    "qms.services.audit_checklist.remove_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.checklist.remove_question": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.planned_item,), holder=w.hoant)),
-    "qms.services.audit_checklist.assign_questions": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.checklist.assign_questions": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         [w.planned_item], w.hungtv), holder=w.hoant)),
-    "qms.services.audits.start_audit": S(("audit.edit_checklist",), LEAD, lambda w: Call((
+    "qms.audits.programme.start_audit": S(("audit.edit_checklist",), LEAD, lambda w: Call((
         w.audit_planned,), holder=w.hoant)),
-    "qms.services.audit_answers.record_answer": S(("audit.answer",), ASSIGNED, lambda w: Call((
+    "qms.audits.answers.record_answer": S(("audit.answer",), ASSIGNED, lambda w: Call((
         w.item, AnswerInput("conform", "Sổ sách"), ver(m.ChecklistItem, w.item)))),
-    "qms.services.audit_answers.attach_file": S(("audit.answer",), ASSIGNED, lambda w: Call((
+    "qms.audits.answers.attach_file": S(("audit.answer",), ASSIGNED, lambda w: Call((
         w.item, "anh.pdf", PDF))),
-    "qms.services.audit_answers.raise_finding_nonconformity": S(("audit.finding",), TEAM, lambda w: Call((
+    "qms.audits.answers.raise_finding_nonconformity": S(("audit.finding",), TEAM, lambda w: Call((
         w.finding,))),
-    "qms.services.audits.conclude_audit": S(("audit.conclude",), LEAD, lambda w: Call((
+    "qms.audits.programme.conclude_audit": S(("audit.conclude",), LEAD, lambda w: Call((
         w.audit, "Phù hợp", "Duy trì", ver(m.Audit, w.audit)), {"complete": False})),
     # nonconformities
     "qms.services.nonconformities.raise_nonconformity": S(("nc.create",), (), lambda w: Call((
@@ -520,8 +523,8 @@ SERVICES: dict[str, S] = {
 }
 
 READ_ONLY: dict[str, str] = {
-    "qms.services.audit_access.conditions": "helper: which audit conditions hold, reads nothing",
-    "qms.services.audit_access.require": "helper: raises PermissionDenied, writes nothing",
+    "qms.audits.access.conditions": "helper: which audit conditions hold, reads nothing",
+    "qms.audits.access.require": "helper: raises PermissionDenied, writes nothing",
     "qms.services.nc_records.action_conditions": "helper: which conditions hold on an action",
     "qms.services.nc_records.nc_conditions": "helper: which conditions hold on a nonconformity",
     "qms.services.nc_records.may": "helper: a yes/no answer from the matrix",
@@ -529,7 +532,7 @@ READ_ONLY: dict[str, str] = {
     "qms.services.nc_records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
     "qms.duties.reporting.owner_conditions": "helper: which conditions hold on a duty",
     "qms.review.recording.may_update_action": "helper: a yes/no answer for the page",
-    "qms.services.audit_answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
+    "qms.audits.answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.documents.register_import.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.services.plan_import.preview_import": "parses the uploaded plan and shows what would change",
     "qms.risks.services.risk_conditions": "helper: which conditions hold on a risk entry",

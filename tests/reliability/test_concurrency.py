@@ -17,13 +17,13 @@ from collections import Counter
 
 from sqlalchemy import Row, select
 
+from qms.audits.answers import AnswerInput, record_answer
 from qms.core.errors import Conflict
 from qms.db import migrate
 from qms.db.models import ChecklistItem, DocumentRevision, Evidence, Nonconformity
 from qms.db.uow import read_session
 from qms.documents import drafts as documents
 from qms.documents.approval import approve_revision
-from qms.services.audit_answers import AnswerInput, record_answer
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import NcInput, raise_nonconformity
 from qms.trail.models import AuditLog

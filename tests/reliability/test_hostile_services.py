@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from qms.audits.answers import AnswerInput, record_answer
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.models import (
@@ -29,7 +30,6 @@ from qms.documents import drafts as documents
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.services import corrective_actions as ca
-from qms.services.audit_answers import AnswerInput, record_answer
 from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.nonconformities import (
     AnalysisInput,

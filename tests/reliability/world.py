@@ -12,7 +12,7 @@ from qms.core.actor import Actor
 from qms.db.models import ChecklistItem
 from qms.db.uow import read_session
 from qms.trail.models import AuditLog
-from tests.services import audits_setup
+from tests.audits import helpers as audits_setup
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from qms.audits.coverage_queries import answered_questions, coverage_cells
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.domain.ageing import BUCKET_NAMES, bucket_of, found_between
@@ -20,7 +21,6 @@ from qms.duties.rules import DutyStatus
 from qms.onestop.queries import figures_by_period
 from qms.queries import dashboard as q
 from qms.queries import deadlines
-from qms.queries.audit_coverage import answered_questions, coverage_cells
 from qms.queries.nonconformities import NcFilter, register
 from qms.queries.plans import task_table
 from qms.queries.work_items import WorkItem

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from qms.audits import programme as audits
 from qms.core.actor import Actor
 from qms.documents import sync as document_sync
 from qms.onestop.recording import record_figures
@@ -16,7 +17,6 @@ from qms.onestop.rules import Figures
 from qms.queries import plan_sections, quality_sections, report_registry, sections
 from qms.review import recording as mr
 from qms.review.input_queries import previous_actions_section
-from qms.services import audits
 from qms.services.nonconformities import raise_nonconformity
 from tests.documents.helpers import write_procedure
 from tests.review.helpers import detail, held_review, planned_commune

@@ -1,6 +1,6 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
-from qms.db.models.audits import (
+from qms.audits.models import (
     Audit,
     AuditProgramme,
     BankQuestion,

@@ -1,0 +1,51 @@
+"""``python -m qms report audit|audit-plan --id ID -o FILE``: the internal-audit PDFs."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy import select
+
+from qms.audits.plan_report import audit_plan_pdf
+from qms.audits.report import audit_report_pdf
+from qms.audits.report_queries import audit_report_data
+from qms.commands.report import register
+from qms.core.i18n import t
+from qms.db.models import Organization
+from qms.db.uow import read_session
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """No command of its own: the audit kinds live under ``report``."""
+
+
+def run(args: argparse.Namespace) -> str | None:
+    return None
+
+
+def _org_id(code: str) -> int:
+    with read_session() as s:
+        query = select(Organization.id).order_by(Organization.id)
+        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
+    if org_id is None:
+        raise SystemExit(t("cli.no_org"))
+    return org_id
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--id", type=int, required=True, help=t("cli.report.audit.id"))
+    parser.add_argument("--org", default="", help=t("cli.user.org"))
+
+
+def build_report(args: argparse.Namespace) -> bytes:
+    """The audit report PDF (BÁO CÁO KẾT QUẢ ĐÁNH GIÁ NỘI BỘ)."""
+    return audit_report_pdf(audit_report_data(_org_id(args.org), args.id))
+
+
+def build_plan(args: argparse.Namespace) -> bytes:
+    """The audit plan PDF (KẾ HOẠCH ĐÁNH GIÁ NỘI BỘ)."""
+    return audit_plan_pdf(audit_report_data(_org_id(args.org), args.id))
+
+
+register("audit", build_report, _arguments, "cli.report.audit.help")
+register("audit-plan", build_plan, _arguments, "cli.report.audit_plan.help")
