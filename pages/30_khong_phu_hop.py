@@ -4,10 +4,12 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries import nonconformities as queries
-from qms.queries.nc_detail import nc_detail
-from qms.ui import nc_detail as detail_view
-from qms.ui import nc_forms, nc_new, nc_register
+from qms.nonconformities import queries
+from qms.nonconformities.detail_queries import nc_detail
+from qms.nonconformities.ui import detail as detail_view
+from qms.nonconformities.ui import forms as nc_forms
+from qms.nonconformities.ui import new as nc_new
+from qms.nonconformities.ui import register as nc_register
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from qms.db.models import PlanTarget, PlanTask, ReportingPeriod
-from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
 from qms.domain.plan_rules import target_met
+from qms.nonconformities.models import Nonconformity
 from qms.onestop.models import NcProposal, OneStopFigures
 from qms.onestop.rules import Figures, TargetCandidate, default_target_task
 

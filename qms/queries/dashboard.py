@@ -10,13 +10,13 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from qms.db.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TraceLink
-from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
-from qms.domain.ageing import AGE_BUCKETS, BUCKET_NAMES
-from qms.domain.nonconformity import OPEN_STATUSES, NcStatus
 from qms.domain.plan_rules import target_met
 from qms.duties import queries as dq
 from qms.duties.rules import DutyStatus
+from qms.nonconformities.ageing_rules import AGE_BUCKETS, BUCKET_NAMES
+from qms.nonconformities.models import Nonconformity
+from qms.nonconformities.rules import OPEN_STATUSES, NcStatus
 from qms.onestop.models import OneStopFigures
 from qms.onestop.rules import Figures
 

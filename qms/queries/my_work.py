@@ -16,7 +16,7 @@ from qms.db.models import Plan, PlanTask
 from qms.db.uow import read_session
 from qms.domain.plan_rules import TaskStatus
 from qms.duties import work as duty_work
-from qms.queries import nc_work
+from qms.nonconformities import work as nc_work
 from qms.queries.work_items import Provider, WorkItem
 from qms.review.queries import review_actions_due
 from qms.risks import work as risk_work

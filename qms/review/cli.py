@@ -19,7 +19,7 @@ from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import ManagementReview, Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.queries.nc_reports import org_header
+from qms.nonconformities.report_queries import org_header
 from qms.review.period_queries import period_report
 from qms.review.period_report import period_pdf, period_xlsx
 from qms.review.queries import review_detail

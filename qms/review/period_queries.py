@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from qms.db.models import PeriodReport, Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.queries.nc_reports import org_header
+from qms.nonconformities.report_queries import org_header
 from qms.queries.report_registry import period_sections
 from qms.queries.sections import Section, collect
 from qms.reports.letterhead import OrgHeader

@@ -6,7 +6,7 @@ from datetime import date
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.nc_reports import org_header
+from qms.nonconformities.report_queries import org_header
 from qms.scoring.pack_report import evidence_pack_zip
 from qms.scoring.pack_rules import pack_name
 from qms.scoring.queries import SheetDetail, sheet_detail, sheet_id_for, stored_files

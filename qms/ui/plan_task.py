@@ -7,6 +7,7 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.domain.plan_rules import TaskStatus
+from qms.nonconformities.ui import raising as nc_raise
 from qms.queries.organizations import UnitView
 from qms.queries.plans import PeriodView, TaskDetail
 from qms.queries.trace import (
@@ -18,7 +19,6 @@ from qms.queries.trace import (
 )
 from qms.queries.users import UserView
 from qms.services import evidence, plan_tasks, trace
-from qms.ui import nc_raise
 from qms.ui.widgets import run_action
 
 STATUSES = [s.value for s in TaskStatus]

@@ -19,11 +19,11 @@ from qms.core.errors import NotFound, ValidationFailed
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import ReportingPeriod, TraceLink
-from qms.db.models.quality import Nonconformity
 from qms.db.uow import owned, unit_of_work
-from qms.domain.nonconformity_rules import NcGrade, NcSource
+from qms.nonconformities.models import Nonconformity
+from qms.nonconformities.recording import NcInput, insert_nonconformity
+from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.queries.plan_sections import number
-from qms.services.nonconformities import NcInput, insert_nonconformity
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.voice.rules import CRITERION, FEEDBACK

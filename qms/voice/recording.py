@@ -19,7 +19,7 @@ from qms.core.text import fold
 from qms.db.base import utcnow
 from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import owned, unit_of_work
-from qms.domain.nonconformity_rules import choice
+from qms.nonconformities.vocabulary_rules import choice
 from qms.services.plan_tasks import owned_period
 from qms.services.trace import insert_link
 from qms.trail.record import record_change

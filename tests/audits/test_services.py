@@ -224,7 +224,7 @@ def test_the_programme_coverage_flags_clauses_and_units_no_audit_reaches(w):
 @pytest.mark.skipif("nc.create" not in PERMISSIONS,
                     reason="the nonconformity permissions are not in the matrix yet")
 def test_one_click_raises_a_nonconformity_carrying_every_link_and_only_once(w):
-    from qms.db.models.quality import Nonconformity
+    from qms.nonconformities.models import Nonconformity
 
     audit_id = started(w)
     item = next(i for i in q.checklist(w.c.org_id, audit_id) if i.source == "plan_task")

@@ -10,7 +10,7 @@ from qms.demo.plan import load_demo_plan
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import add_report_evidence, submit_report
 from qms.services.evidence import EvidenceInput
-from tests.services.nc_setup import Commune, commune
+from tests.nonconformities.helpers import Commune, commune
 
 EVIDENCE = EvidenceInput("Biên bản tự kiểm tra công tác thi hành pháp luật quý I/2023",
                          "03/BB-UBND", date(2023, 3, 7), "UBND xã Nam Trung")

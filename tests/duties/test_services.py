@@ -21,8 +21,8 @@ from qms.duties.reporting import (
 from qms.queries.trace import links_for_task
 from qms.services.evidence import EvidenceInput, add_evidence
 from tests.duties.helpers import EVIDENCE, Setup, setup, submitted
+from tests.nonconformities.helpers import audit_actions
 from tests.plan_files import as_pdf
-from tests.services.nc_setup import audit_actions
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_a_once_per_plan_duty_reports_in_the_plans_last_period_only(s):
 
 
 def test_another_organisations_duty_is_not_found(s):
-    from tests.services.nc_setup import commune
+    from tests.nonconformities.helpers import commune
     other = commune("Xã Nam Hồng", suffix="2")
     row = s.row("2.5")
     with pytest.raises(NotFound):

@@ -57,21 +57,21 @@ from qms.documents.register_rows import HEADERS_VI
 from qms.domain.organizations import OrgInput
 from qms.duties import reporting as duties
 from qms.duties.reporting import DutyInput
+from qms.nonconformities import actions as ca
+from qms.nonconformities.recording import (
+    AnalysisInput,
+    NcInput,
+    analyse_nonconformity,
+    raise_nonconformity,
+)
 from qms.onestop.rules import Figures
 from qms.review import recording as mr
 from qms.review.period_reports import NarrativeInput
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
-from qms.services import corrective_actions as ca
 from qms.services import plan_tasks
 from qms.services.evidence import EvidenceInput
-from qms.services.nonconformities import (
-    AnalysisInput,
-    NcInput,
-    analyse_nonconformity,
-    raise_nonconformity,
-)
 from qms.services.plan_tasks import TaskUpdate
 from qms.services.users import UserInput, create_user
 from qms.voice import recording as voice
@@ -419,25 +419,25 @@ SERVICES: dict[str, S] = {
     "qms.audits.programme.conclude_audit": S(("audit.conclude",), LEAD, lambda w: Call((
         w.audit, "Phù hợp", "Duy trì", ver(m.Audit, w.audit)), {"complete": False})),
     # nonconformities
-    "qms.services.nonconformities.raise_nonconformity": S(("nc.create",), (), lambda w: Call((
+    "qms.nonconformities.recording.raise_nonconformity": S(("nc.create",), (), lambda w: Call((
         "", None, NcInput("Hồ sơ trả chậm.", "minor", "citizen_feedback", unit_id=w.unit)))),
-    "qms.services.nonconformities.analyse_nonconformity": S(("nc.analyse",), OWN, lambda w: Call((
+    "qms.nonconformities.recording.analyse_nonconformity": S(("nc.analyse",), OWN, lambda w: Call((
         w.nc_new, ANALYSIS, ver(m.Nonconformity, w.nc_new)))),
-    "qms.services.nonconformities.attach_file": S(("nc.attach",), OWN, lambda w: Call((w.nc_new, "a.pdf",
+    "qms.nonconformities.recording.attach_file": S(("nc.attach",), OWN, lambda w: Call((w.nc_new, "a.pdf",
                                                                          PDF))),
-    "qms.services.nonconformities.set_number_prefix": S(("nc.settings",), (), lambda w: Call(("KPH",))),
-    "qms.services.corrective_actions.add_action": S(("nc.plan",), OWN, lambda w: Call((
+    "qms.nonconformities.recording.set_number_prefix": S(("nc.settings",), (), lambda w: Call(("KPH",))),
+    "qms.nonconformities.actions.add_action": S(("nc.plan",), OWN, lambda w: Call((
         w.nc_analysed, ca.ActionInput("Tập huấn lại.", w.hoant, TODAY + timedelta(days=7))))),
-    "qms.services.corrective_actions.plan_actions": S(("nc.plan",), OWN, lambda w: Call((
+    "qms.nonconformities.actions.plan_actions": S(("nc.plan",), OWN, lambda w: Call((
         w.nc_analysed, ver(m.Nonconformity, w.nc_analysed)))),
-    "qms.services.corrective_actions.update_action": S(("nc.action_update",), OWN + OWNER, lambda w: Call((
+    "qms.nonconformities.actions.update_action": S(("nc.action_update",), OWN + OWNER, lambda w: Call((
         w.action_open, ca.ActionUpdate("in_progress", "Đang làm."),
         ver(m.CorrectiveAction, w.action_open)))),
-    "qms.services.corrective_actions.verify_effectiveness": S(("nc.verify",), (), lambda w: Call((
+    "qms.nonconformities.actions.verify_effectiveness": S(("nc.verify",), (), lambda w: Call((
         w.nc_done, ca.VerificationInput(True, "Hiệu quả"), ver(m.Nonconformity, w.nc_done)))),
-    "qms.services.corrective_actions.close_nonconformity": S(("nc.close",), (), lambda w: Call((
+    "qms.nonconformities.actions.close_nonconformity": S(("nc.close",), (), lambda w: Call((
         w.nc_verified, ver(m.Nonconformity, w.nc_verified)))),
-    "qms.services.corrective_actions.cancel_nonconformity": S(("nc.cancel",), (), lambda w: Call((
+    "qms.nonconformities.actions.cancel_nonconformity": S(("nc.cancel",), (), lambda w: Call((
         w.nc_new, "Trùng", ver(m.Nonconformity, w.nc_new)))),
     "qms.onestop.recording.record_figures": S(("onestop.record",), (), lambda w: Call((
         w.period3, Figures(100, 50, 45, 5, 5)))),
@@ -514,7 +514,7 @@ SERVICES: dict[str, S] = {
         2, 4, "Đã giảm", TODAY + timedelta(days=90)), ver(m.Risk, w.risk)))),
     "qms.risks.services.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
     # corrective actions handed over or rescheduled (added after the walk was written)
-    "qms.services.corrective_actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
+    "qms.nonconformities.actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
         w.action_open, ca.ActionChange(w.hoant, TODAY + timedelta(days=21), "Đổi người phụ trách"),
         ver(m.CorrectiveAction, w.action_open)))),
     # synthetic history for the benchmarks (the "tiny" size: a few hundred rows)
@@ -525,11 +525,11 @@ SERVICES: dict[str, S] = {
 READ_ONLY: dict[str, str] = {
     "qms.audits.access.conditions": "helper: which audit conditions hold, reads nothing",
     "qms.audits.access.require": "helper: raises PermissionDenied, writes nothing",
-    "qms.services.nc_records.action_conditions": "helper: which conditions hold on an action",
-    "qms.services.nc_records.nc_conditions": "helper: which conditions hold on a nonconformity",
-    "qms.services.nc_records.may": "helper: a yes/no answer from the matrix",
-    "qms.services.nc_records.require_on_action": "helper: raises PermissionDenied, writes nothing",
-    "qms.services.nc_records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
+    "qms.nonconformities.records.action_conditions": "helper: which conditions hold on an action",
+    "qms.nonconformities.records.nc_conditions": "helper: which conditions hold on a nonconformity",
+    "qms.nonconformities.records.may": "helper: a yes/no answer from the matrix",
+    "qms.nonconformities.records.require_on_action": "helper: raises PermissionDenied, writes nothing",
+    "qms.nonconformities.records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
     "qms.duties.reporting.owner_conditions": "helper: which conditions hold on a duty",
     "qms.review.recording.may_update_action": "helper: a yes/no answer for the page",
     "qms.audits.answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",

@@ -24,8 +24,8 @@ from qms.db.models import ChecklistItem, DocumentRevision, Evidence, Nonconformi
 from qms.db.uow import read_session
 from qms.documents import drafts as documents
 from qms.documents.approval import approve_revision
+from qms.nonconformities.recording import NcInput, raise_nonconformity
 from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.nonconformities import NcInput, raise_nonconformity
 from qms.trail.models import AuditLog
 from qms.trail.verify import verify_log
 from tests.factories import PASSWORD

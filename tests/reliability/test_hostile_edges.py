@@ -23,14 +23,14 @@ from qms.core.files import safe_name, sniff
 from qms.core.text import inert_markdown
 from qms.documents import drafts as documents
 from qms.documents.register_import import preview_register
-from qms.queries.nonconformities import NcFilter, register
+from qms.nonconformities.queries import NcFilter, register
+from qms.nonconformities.recording import NcInput, attach_file, raise_nonconformity
 from qms.reports.excel import frame_to_xlsx
 from qms.reports.markdown import markdown_flowables
 from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.nonconformities import NcInput, attach_file, raise_nonconformity
 from qms.services.plan_import import preview_import
+from tests.nonconformities.helpers import commune, nc_input
 from tests.reliability import hostile as h
-from tests.services.nc_setup import commune, nc_input
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -136,7 +136,7 @@ def test_procedure_markdown_never_fetches_or_links_elsewhere(body):
 
 
 def test_the_viewers_render_user_markdown_through_inert_markdown():
-    for page in ("qms/documents/ui/detail.py", "qms/ui/nc_detail.py"):
+    for page in ("qms/documents/ui/detail.py", "qms/nonconformities/ui/detail.py"):
         source = (ROOT / page).read_text(encoding="utf-8")
         assert "inert(" in source
     assert "inert(rev.content)" in (ROOT / "qms/documents/ui/detail.py").read_text("utf-8")

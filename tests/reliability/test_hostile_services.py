@@ -24,25 +24,25 @@ from qms.db.models import (
     ReportingPeriod,
     User,
 )
-from qms.db.models.quality import CorrectiveAction, Nonconformity
 from qms.db.uow import read_session, unit_of_work
 from qms.documents import drafts as documents
-from qms.onestop.recording import record_figures
-from qms.onestop.rules import Figures
-from qms.services import corrective_actions as ca
-from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.nonconformities import (
+from qms.nonconformities import actions as ca
+from qms.nonconformities.models import CorrectiveAction, Nonconformity
+from qms.nonconformities.recording import (
     AnalysisInput,
     NcInput,
     analyse_nonconformity,
     raise_nonconformity,
 )
+from qms.onestop.recording import record_figures
+from qms.onestop.rules import Figures
+from qms.services.evidence import EvidenceInput, add_evidence
 from qms.services.plan_import import preview_import
 from qms.services.plan_tasks import TaskUpdate, update_task
 from qms.services.users import UserInput, create_user
+from tests.nonconformities.helpers import ANALYSIS
 from tests.reliability import hostile as h
 from tests.reliability.world import PDF, World, build
-from tests.services.nc_setup import ANALYSIS
 
 
 @dataclass(frozen=True)

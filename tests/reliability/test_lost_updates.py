@@ -17,14 +17,14 @@ from qms.core.actor import Actor
 from qms.core.errors import Conflict, DomainError
 from qms.db import migrate
 from qms.db.models import PlanTask
-from qms.db.models.quality import Nonconformity
 from qms.db.uow import read_session
-from qms.services.nonconformities import NcInput, analyse_nonconformity, raise_nonconformity
+from qms.nonconformities.models import Nonconformity
+from qms.nonconformities.recording import NcInput, analyse_nonconformity, raise_nonconformity
 from qms.services.plan_tasks import TaskUpdate, update_task
 from tests.documents.helpers import make_plan
 from tests.factories import make_org
+from tests.nonconformities.helpers import ANALYSIS, commune, detail, nc_input
 from tests.reliability import hostile as h
-from tests.services.nc_setup import ANALYSIS, commune, detail, nc_input
 
 
 def _root_cause(nc_id: int) -> str:

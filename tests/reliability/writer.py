@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 
 from qms.core.actor import Actor
+from qms.nonconformities.recording import NcInput, raise_nonconformity
 from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.nonconformities import NcInput, raise_nonconformity
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -12,7 +12,7 @@ from qms.queries.plans import PeriodView, periods_of, task_detail, task_table
 from qms.review import recording as mr
 from qms.review.queries import ReviewDetail, review_detail
 from qms.services import plan_tasks
-from tests.services.nc_setup import Commune, commune
+from tests.nonconformities.helpers import Commune, commune
 
 YEAR_START, YEAR_END = date(2022, 12, 10), date(2023, 12, 9)
 

@@ -11,17 +11,17 @@ import pytest
 from qms import cli
 from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.nonconformities.recording import raise_nonconformity
+from qms.nonconformities.report_queries import org_header
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.queries.my_work import my_work
-from qms.queries.nc_reports import org_header
 from qms.review import recording as mr
 from qms.review.queries import review_deadlines
 from qms.review.report import minutes_pdf
-from qms.services.nonconformities import raise_nonconformity
+from tests.nonconformities.helpers import nc_input
 from tests.reports.pdftext import page_texts
 from tests.review.helpers import detail, held_review, new_review, planned_commune
-from tests.services.nc_setup import nc_input
 
 
 @pytest.fixture

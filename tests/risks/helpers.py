@@ -9,7 +9,7 @@ from datetime import date
 from qms.core.clock import today
 from qms.risks import services as risks
 from qms.risks.queries import RiskFilter, RiskRow, register
-from tests.services.nc_setup import Commune, commune
+from tests.nonconformities.helpers import Commune, commune
 
 
 @dataclass(frozen=True)

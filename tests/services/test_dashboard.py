@@ -14,20 +14,20 @@ from sqlalchemy.engine import Engine
 from qms.audits.coverage_queries import answered_questions, coverage_cells
 from qms.core.actor import Actor
 from qms.core.clock import today
-from qms.domain.ageing import BUCKET_NAMES, bucket_of, found_between
-from qms.domain.nonconformity import NcStatus
 from qms.duties.queries import BoardFilter, board, periods
 from qms.duties.rules import DutyStatus
+from qms.nonconformities.ageing_rules import BUCKET_NAMES, bucket_of, found_between
+from qms.nonconformities.queries import NcFilter, register
+from qms.nonconformities.recording import raise_nonconformity
+from qms.nonconformities.rules import NcStatus
 from qms.onestop.queries import figures_by_period
 from qms.queries import dashboard as q
 from qms.queries import deadlines
-from qms.queries.nonconformities import NcFilter, register
 from qms.queries.plans import task_table
 from qms.queries.work_items import WorkItem
-from qms.services.nonconformities import raise_nonconformity
 from tests.factories import signed_in
+from tests.nonconformities.helpers import commune, nc_input, planned
 from tests.services.dashboard_setup import demo
-from tests.services.nc_setup import commune, nc_input, planned
 from tests.ui.apptest import open_page
 
 DAY = date(2023, 9, 20)  # after the demo's last dated step, before the year's report is due

@@ -12,15 +12,16 @@ import pytest
 from qms.audits import programme as audits
 from qms.core.actor import Actor
 from qms.documents import sync as document_sync
+from qms.nonconformities import sections as quality_sections
+from qms.nonconformities.recording import raise_nonconformity
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
-from qms.queries import plan_sections, quality_sections, report_registry, sections
+from qms.queries import plan_sections, report_registry, sections
 from qms.review import recording as mr
 from qms.review.input_queries import previous_actions_section
-from qms.services.nonconformities import raise_nonconformity
 from tests.documents.helpers import write_procedure
+from tests.nonconformities.helpers import commune, nc_input, planned
 from tests.review.helpers import detail, held_review, planned_commune
-from tests.services.nc_setup import commune, nc_input, planned
 
 START, END = date(2023, 1, 10), date(2023, 2, 10)
 BEFORE, AFTER = START - timedelta(days=1), END + timedelta(days=1)

@@ -9,7 +9,7 @@ from datetime import date
 from qms.voice.queries import FeedbackRow, SurveyView, feedback, surveys
 from qms.voice.recording import CriterionInput, FeedbackInput, record_feedback, save_survey
 from tests.duties.helpers import setup
-from tests.services.nc_setup import Commune
+from tests.nonconformities.helpers import Commune
 
 CRITERIA = (CriterionInput("Thái độ phục vụ của công chức", 120, 115),
             CriterionInput("Thời gian giải quyết thủ tục hành chính", 120, 96),

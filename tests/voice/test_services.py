@@ -18,7 +18,7 @@ from qms.db.uow import read_session, unit_of_work
 from qms.queries.trace import links_for_task
 from qms.voice.escalation import raise_voice_nc
 from qms.voice.recording import CriterionInput, answer_feedback, save_survey
-from tests.services.nc_setup import audit_actions, detail
+from tests.nonconformities.helpers import audit_actions, detail
 from tests.voice.helpers import CRITERIA, Voice, received, surveyed, voice_setup
 
 

@@ -20,7 +20,10 @@ from qms.db.models.plan import (
     Responsibility,
     TargetMeasurement,
 )
-from qms.db.models.quality import (
+from qms.db.models.trace import TraceLink
+from qms.documents.models import Document, DocumentRevision, RevisionAttachment
+from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
+from qms.nonconformities.models import (
     CorrectiveAction,
     NcAttachment,
     NcCounter,
@@ -28,9 +31,6 @@ from qms.db.models.quality import (
     Nonconformity,
     Verification,
 )
-from qms.db.models.trace import TraceLink
-from qms.documents.models import Document, DocumentRevision, RevisionAttachment
-from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.onestop.models import NcProposal, OneStopFigures
 from qms.review.models import ManagementReview, PeriodReport, ReviewAction, ReviewInput
 from qms.risks.models import Risk, RiskAction, RiskReview

@@ -8,10 +8,10 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
+from qms.nonconformities.ui.detail import PENDING
 from qms.onestop.queries import PeriodFigures, ProposalView, target_tasks
 from qms.onestop.recording import decide_proposal, record_figures
 from qms.onestop.rules import Figures
-from qms.ui.nc_detail import PENDING
 from qms.ui.widgets import run_action
 
 COUNTS = ("received", "early", "on_time", "late", "apologies")

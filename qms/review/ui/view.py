@@ -7,7 +7,7 @@ import streamlit as st
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.nc_reports import org_header
+from qms.nonconformities.report_queries import org_header
 from qms.review.queries import ReviewDetail, ReviewSummary
 from qms.review.report import minutes_pdf
 from qms.ui.report_sections_view import section_view

@@ -10,13 +10,9 @@ import pytest
 
 from qms.core.clock import today
 from qms.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from qms.services import corrective_actions as ca
-from qms.services.nonconformities import (
-    analyse_nonconformity,
-    attach_file,
-    raise_nonconformity,
-)
-from tests.services.nc_setup import (
+from qms.nonconformities import actions as ca
+from qms.nonconformities.recording import analyse_nonconformity, attach_file, raise_nonconformity
+from tests.nonconformities.helpers import (
     ANALYSIS,
     analysed,
     audit_actions,

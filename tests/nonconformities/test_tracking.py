@@ -8,13 +8,13 @@ import pytest
 
 from qms.core.clock import today
 from qms.demo.plan import load_demo_plan
+from qms.nonconformities import actions as ca
+from qms.nonconformities.queries import NcFilter, register, similar_cases
+from qms.nonconformities.recording import raise_nonconformity
 from qms.queries.my_work import my_work
-from qms.queries.nonconformities import NcFilter, register, similar_cases
 from qms.queries.plans import task_table
-from qms.services import corrective_actions as ca
-from qms.services.nonconformities import raise_nonconformity
 from qms.services.plan_tasks import TaskUpdate, update_task
-from tests.services.nc_setup import commune, detail, done, nc_input, planned
+from tests.nonconformities.helpers import commune, detail, done, nc_input, planned
 
 EFFECTIVE = ca.VerificationInput(True, "Không còn trường hợp trễ hạn.")
 

@@ -8,10 +8,10 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.i18n import t
+from qms.nonconformities.recording import NcInput, raise_nonconformity
+from qms.nonconformities.ui.detail import PENDING
+from qms.nonconformities.ui.new import clause_select, grade_and_source
 from qms.queries.plans import TaskDetail
-from qms.services.nonconformities import NcInput, raise_nonconformity
-from qms.ui.nc_detail import PENDING
-from qms.ui.nc_new import clause_select, grade_and_source
 from qms.ui.widgets import run_action
 
 

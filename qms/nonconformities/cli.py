@@ -17,10 +17,10 @@ from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.queries.nc_reports import car_form, register_report
-from qms.queries.nonconformities import nc_id_by_number
-from qms.reports.nc_forms import car_pdf
-from qms.reports.nc_register import register_pdf
+from qms.nonconformities.queries import nc_id_by_number
+from qms.nonconformities.register_report import register_pdf
+from qms.nonconformities.report import car_pdf
+from qms.nonconformities.report_queries import car_form, register_report
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -12,9 +12,9 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.roles import Role
 from qms.db.models import ReportingPeriod
-from qms.db.models.quality import CorrectiveAction, Nonconformity, Verification
 from qms.db.uow import read_session
-from qms.domain.nonconformity import ActionStatus, NcStatus, action_overdue
+from qms.nonconformities.models import CorrectiveAction, Nonconformity, Verification
+from qms.nonconformities.rules import ActionStatus, NcStatus, action_overdue
 from qms.onestop.models import NcProposal
 from qms.queries.work_items import WorkItem
 

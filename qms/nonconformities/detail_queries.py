@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qms.db.models import Document, Plan, PlanTask, StoredFile, TraceLink, Unit, User
-from qms.db.models.quality import CorrectiveAction, NcAttachment, Nonconformity, Verification
 from qms.db.uow import read_session
-from qms.domain.nonconformity import (
+from qms.nonconformities.models import CorrectiveAction, NcAttachment, Nonconformity, Verification
+from qms.nonconformities.rules import (
     ActionFacts,
     action_overdue,
     earliest_verification,

@@ -11,16 +11,16 @@ from openpyxl import load_workbook
 
 from qms import cli
 from qms.core.errors import NotFound
-from qms.queries.nc_reports import car_form, register_report
-from qms.queries.nonconformities import NcFilter, register
+from qms.nonconformities.queries import NcFilter, register
+from qms.nonconformities.recording import raise_nonconformity
+from qms.nonconformities.register_report import NcRegisterReport, RegisterLine, register_pdf
+from qms.nonconformities.report import CarAction, CarCheck, CarForm, car_pdf
+from qms.nonconformities.report_queries import car_form, register_report
+from qms.nonconformities.ui.register import labelled
 from qms.reports.excel import frame_to_xlsx
 from qms.reports.letterhead import OrgHeader
-from qms.reports.nc_forms import CarAction, CarCheck, CarForm, car_pdf
-from qms.reports.nc_register import NcRegisterReport, RegisterLine, register_pdf
-from qms.services.nonconformities import raise_nonconformity
-from qms.ui.nc_register import labelled
+from tests.nonconformities.helpers import commune, done, nc_input
 from tests.reports.pdftext import font_names, page_texts
-from tests.services.nc_setup import commune, done, nc_input
 
 ORG = OrgHeader("Ủy ban nhân dân xã Nam Trung", "Nam Trung", chairman_name="Nguyễn Văn Bền")
 FORM = CarForm(

@@ -12,14 +12,14 @@ from qms.core.data_files import read_packaged
 from qms.core.i18n import t
 from qms.db.models import Plan, ReportingPeriod
 from qms.db.uow import read_session
-from qms.domain.nonconformity import NcStatus
-from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.queries.nc_detail import NcDetail, nc_detail
-from qms.queries.nonconformities import NcFilter, register
+from qms.nonconformities.detail_queries import NcDetail, nc_detail
+from qms.nonconformities.queries import NcFilter, register
+from qms.nonconformities.register_report import NcRegisterReport, RegisterLine
+from qms.nonconformities.report import CarAction, CarCheck, CarForm
+from qms.nonconformities.rules import NcStatus
+from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.queries.organizations import get_organization
 from qms.reports.letterhead import OrgHeader, day
-from qms.reports.nc_forms import CarAction, CarCheck, CarForm
-from qms.reports.nc_register import NcRegisterReport, RegisterLine
 
 VI = "vi"  # reports are Vietnamese whatever the user's language
 

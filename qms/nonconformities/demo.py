@@ -11,14 +11,14 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.db.models import Unit, User
 from qms.db.uow import read_session
+from qms.nonconformities import actions as ca
+from qms.nonconformities.detail_queries import nc_detail
+from qms.nonconformities.recording import AnalysisInput, NcInput, analyse_nonconformity
+from qms.nonconformities.recording import raise_nonconformity as raise_nc
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
-from qms.queries.nc_detail import nc_detail
 from qms.queries.plans import plan_header, task_table
-from qms.services import corrective_actions as ca
 from qms.services.auth import actor_for
-from qms.services.nonconformities import AnalysisInput, NcInput, analyse_nonconformity
-from qms.services.nonconformities import raise_nonconformity as raise_nc
 
 TUPHAP = "Tư pháp - Hộ tịch"
 

@@ -6,7 +6,7 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.roles import Role
 from qms.demo.scale.history import SCALES, add_history
-from qms.ui.nc_register import PAGE_SIZE
+from qms.nonconformities.ui.register import PAGE_SIZE
 from qms.ui.registry import PAGES
 from tests.factories import make_org, make_unit, make_user, signed_in
 from tests.ui.apptest import open_page, texts

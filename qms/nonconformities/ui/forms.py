@@ -9,15 +9,15 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.domain.nonconformity import ActionStatus
-from qms.domain.nonconformity_rules import MAX_WHYS, CauseCategory
-from qms.queries.nc_detail import ActionView, NcDetail
+from qms.nonconformities import actions as ca
+from qms.nonconformities.detail_queries import ActionView, NcDetail
+from qms.nonconformities.recording import AnalysisInput, analyse_nonconformity
+from qms.nonconformities.records import action_conditions, may, nc_conditions, verify_wait_days
+from qms.nonconformities.rules import ActionStatus
+from qms.nonconformities.ui.detail import day_text
+from qms.nonconformities.ui.new import UPLOAD_TYPES, similar_list
+from qms.nonconformities.vocabulary_rules import MAX_WHYS, CauseCategory
 from qms.queries.users import list_users
-from qms.services import corrective_actions as ca
-from qms.services.nc_records import action_conditions, may, nc_conditions, verify_wait_days
-from qms.services.nonconformities import AnalysisInput, analyse_nonconformity
-from qms.ui.nc_detail import day_text
-from qms.ui.nc_new import UPLOAD_TYPES, similar_list
 from qms.ui.widgets import run_action
 
 

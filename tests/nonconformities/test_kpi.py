@@ -17,7 +17,7 @@ from qms.onestop.recording import decide_proposal, record_figures
 from qms.onestop.rules import Figures
 from qms.queries.plans import plan_header, task_detail, task_table
 from qms.queries.trace import links_for_task
-from tests.services.nc_setup import commune, detail
+from tests.nonconformities.helpers import commune, detail
 
 ABOVE = Figures(received=420, early=300, on_time=112, late=3, apologies=3)  # 99.28 %
 BELOW = Figures(received=410, early=200, on_time=180, late=20, apologies=20)  # 95 %

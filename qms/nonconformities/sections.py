@@ -20,7 +20,7 @@ from qms.db.models import (
     Nonconformity,
 )
 from qms.db.uow import read_session
-from qms.domain.nonconformity import NcStatus
+from qms.nonconformities.rules import NcStatus
 from qms.queries.plan_sections import window_text
 from qms.queries.sections import Section
 

@@ -10,13 +10,13 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.queries.nc_reports import clause_label, clause_titles
-from qms.queries.nonconformities import document_choices, similar_cases
+from qms.nonconformities.queries import document_choices, similar_cases
+from qms.nonconformities.recording import NcInput, raise_nonconformity
+from qms.nonconformities.report_queries import clause_label, clause_titles
+from qms.nonconformities.ui.detail import PENDING
+from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.queries.organizations import list_units
 from qms.queries.users import list_users
-from qms.services.nonconformities import NcInput, raise_nonconformity
-from qms.ui.nc_detail import PENDING
 from qms.ui.widgets import run_action
 
 UPLOAD_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]

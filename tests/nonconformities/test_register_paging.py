@@ -7,7 +7,7 @@ from datetime import date
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.demo.scale.history import SCALES, add_history
-from qms.queries.nonconformities import NcFilter, register, register_page
+from qms.nonconformities.queries import NcFilter, register, register_page
 from tests.factories import make_org, make_unit, make_user
 
 DAY = date(2026, 11, 29)

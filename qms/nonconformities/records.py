@@ -12,11 +12,11 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import PermissionDenied
 from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
-from qms.db.models.quality import CorrectiveAction, NcCounter, Nonconformity
 from qms.db.uow import owned
-from qms.domain.nonconformity import ActionFacts
-from qms.domain.nonconformity_rules import format_number
-from qms.queries.nonconformities import number_prefix
+from qms.nonconformities.models import CorrectiveAction, NcCounter, Nonconformity
+from qms.nonconformities.queries import number_prefix
+from qms.nonconformities.rules import ActionFacts
+from qms.nonconformities.vocabulary_rules import format_number
 
 ENTITY = "nonconformity"
 ACTION_ENTITY = "corrective_action"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from qms.core.errors import Conflict, ValidationFailed
-from qms.domain.nonconformity import (
+from qms.nonconformities.rules import (
     TRANSITIONS,
     ActionFacts,
     NcStatus,

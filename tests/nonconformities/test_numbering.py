@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from qms.core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from qms.db import migrate
-from qms.db.models.quality import Nonconformity
 from qms.db.uow import unit_of_work
 from qms.demo.plan import load_demo_plan
-from qms.queries.nonconformities import nc_id_by_number
+from qms.nonconformities.models import Nonconformity
+from qms.nonconformities.queries import nc_id_by_number
+from qms.nonconformities.recording import raise_nonconformity, set_number_prefix
 from qms.queries.plans import task_table
-from qms.services.nonconformities import raise_nonconformity, set_number_prefix
-from tests.services.nc_setup import Commune, commune, detail, nc_input
+from tests.nonconformities.helpers import Commune, commune, detail, nc_input
 
 THREADS = 8
 

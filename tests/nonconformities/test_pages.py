@@ -11,13 +11,13 @@ from streamlit.testing.v1 import AppTest
 from qms.core.clock import today
 from qms.core.i18n import t
 from qms.demo.plan import load_demo_plan
+from qms.nonconformities import actions as ca
+from qms.nonconformities.queries import NcFilter, current_prefix, register
+from qms.nonconformities.recording import raise_nonconformity
 from qms.onestop.queries import proposals
-from qms.queries.nonconformities import NcFilter, current_prefix, register
 from qms.queries.plans import task_table
-from qms.services import corrective_actions as ca
-from qms.services.nonconformities import raise_nonconformity
 from qms.ui import keys
-from tests.services.nc_setup import commune, detail, done, nc_input, planned
+from tests.nonconformities.helpers import commune, detail, done, nc_input, planned
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/30_khong_phu_hop.py"
@@ -154,8 +154,8 @@ def test_one_stop_figures_below_target_propose_and_the_officer_confirms(c):
 def _raise_script() -> None:
     import streamlit as st
 
+    from qms.nonconformities.ui.raising import raise_form
     from qms.queries.plans import task_detail
-    from qms.ui.nc_raise import raise_form
     from qms.ui.session import current_actor
 
     actor = current_actor()

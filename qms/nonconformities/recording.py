@@ -23,10 +23,11 @@ from qms.core.clock import today
 from qms.core.data_files import read_packaged
 from qms.core.errors import ValidationFailed
 from qms.db.models import Document, PlanTask, Unit, User
-from qms.db.models.quality import NcAttachment, NcSettings, Nonconformity
 from qms.db.uow import owned, unit_of_work
-from qms.domain.nonconformity import NcStatus, NcStep, check_analysis, next_status
-from qms.domain.nonconformity_rules import (
+from qms.nonconformities.models import NcAttachment, NcSettings, Nonconformity
+from qms.nonconformities.records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot
+from qms.nonconformities.rules import NcStatus, NcStep, check_analysis, next_status
+from qms.nonconformities.vocabulary_rules import (
     SOURCE_OF_RECORD,
     CauseCategory,
     ClosedCase,
@@ -41,7 +42,6 @@ from qms.domain.nonconformity_rules import (
 from qms.onestop.models import NcProposal
 from qms.queries.linkable import LINKABLE
 from qms.services.evidence import store_file
-from qms.services.nc_records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session, aliased
 
 from qms.core.text import fold
 from qms.db.models import Document, Unit, User
-from qms.db.models.quality import CorrectiveAction, NcSettings, Nonconformity
 from qms.db.uow import read_session
-from qms.domain.ageing import BUCKET_NAMES, found_between
-from qms.domain.nonconformity import OPEN_STATUSES, ActionStatus, NcStatus, days_open
-from qms.domain.nonconformity_rules import DEFAULT_PREFIX, parse_number
+from qms.nonconformities.ageing_rules import BUCKET_NAMES, found_between
+from qms.nonconformities.models import CorrectiveAction, NcSettings, Nonconformity
+from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus, NcStatus, days_open
+from qms.nonconformities.vocabulary_rules import DEFAULT_PREFIX, parse_number
 
 REGISTER_COLUMNS = ("id", "number", "found_on", "title", "source", "unit", "procedure",
                     "clause", "grade", "status", "owner", "actions_done", "actions",

@@ -11,21 +11,21 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.domain.ageing import BUCKET_NAMES
-from qms.domain.nonconformity import NcStatus
-from qms.domain.nonconformity_rules import NcGrade, NcSource
-from qms.queries.nc_reports import register_report
-from qms.queries.nonconformities import (
+from qms.nonconformities.ageing_rules import BUCKET_NAMES
+from qms.nonconformities.queries import (
     NcFilter,
     RegisterChoices,
     RegisterPage,
     current_prefix,
     register,
 )
+from qms.nonconformities.recording import set_number_prefix
+from qms.nonconformities.register_report import register_pdf
+from qms.nonconformities.report_queries import register_report
+from qms.nonconformities.rules import NcStatus
+from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.queries.plans import list_plans, periods_of
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.reports.nc_register import register_pdf
-from qms.services.nonconformities import set_number_prefix
 from qms.ui.widgets import run_action
 
 PAGE_SIZE = 50

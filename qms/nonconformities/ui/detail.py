@@ -12,11 +12,11 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.text import inert_markdown as inert
 from qms.core.vn_dates import vn_short_date
-from qms.queries.nc_detail import NcDetail
-from qms.queries.nc_reports import car_form, clause_label
+from qms.nonconformities.detail_queries import NcDetail
+from qms.nonconformities.report import car_pdf
+from qms.nonconformities.report_queries import car_form, clause_label
+from qms.nonconformities.ui.register import STATUS_ICON
 from qms.queries.trace import file_content
-from qms.reports.nc_forms import car_pdf
-from qms.ui.nc_register import STATUS_ICON
 
 PENDING = "nc.pending_open"  # the id to open after recording a new one
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from qms.core.errors import ValidationFailed
-from qms.domain.nonconformity_rules import (
+from qms.nonconformities.vocabulary_rules import (
     ClosedCase,
     NcGrade,
     check_prefix,

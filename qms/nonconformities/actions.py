@@ -18,20 +18,9 @@ from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import User
-from qms.db.models.quality import CorrectiveAction, NcAttachment, Nonconformity, Verification
 from qms.db.uow import unit_of_work
-from qms.domain.nonconformity import (
-    ActionStatus,
-    NcStatus,
-    NcStep,
-    all_done,
-    check_close,
-    check_plan,
-    check_verification,
-    next_status,
-)
-from qms.services.evidence import store_file
-from qms.services.nc_records import (
+from qms.nonconformities.models import CorrectiveAction, NcAttachment, Nonconformity, Verification
+from qms.nonconformities.records import (
     ACTION_ENTITY,
     ENTITY,
     action_in_org,
@@ -44,6 +33,17 @@ from qms.services.nc_records import (
     snapshot,
     verify_wait_days,
 )
+from qms.nonconformities.rules import (
+    ActionStatus,
+    NcStatus,
+    NcStep,
+    all_done,
+    check_close,
+    check_plan,
+    check_verification,
+    next_status,
+)
+from qms.services.evidence import store_file
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

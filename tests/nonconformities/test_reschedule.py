@@ -11,9 +11,9 @@ from sqlalchemy import select
 from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.uow import unit_of_work
-from qms.services import corrective_actions as ca
+from qms.nonconformities import actions as ca
 from qms.trail.models import AuditLog
-from tests.services.nc_setup import audit_actions, commune, detail, done, planned
+from tests.nonconformities.helpers import audit_actions, commune, detail, done, planned
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from qms.core.clock import today
 from qms.core.roles import Role
 from qms.db.models import User
 from qms.db.uow import unit_of_work
-from qms.queries.nc_detail import NcDetail, nc_detail
-from qms.services import corrective_actions as ca
+from qms.nonconformities import actions as ca
+from qms.nonconformities.detail_queries import NcDetail, nc_detail
+from qms.nonconformities.recording import AnalysisInput, NcInput, analyse_nonconformity
+from qms.nonconformities.recording import raise_nonconformity as raise_nc
 from qms.services.auth import actor_for
-from qms.services.nonconformities import AnalysisInput, NcInput, analyse_nonconformity
-from qms.services.nonconformities import raise_nonconformity as raise_nc
 from qms.services.users import UserInput, create_user
 from qms.trail.models import AuditLog
 from tests.factories import PASSWORD, make_org, make_unit, signed_in

@@ -15,7 +15,7 @@ from qms.core.clock import today
 from qms.db.uow import unit_of_work
 from qms.services.reminders import send_reminders
 from qms.trail.models import AuditLog
-from tests.services.nc_setup import commune, detail, planned
+from tests.nonconformities.helpers import commune, detail, planned
 from tests.services.smtp_sink import SmtpSink
 
 
