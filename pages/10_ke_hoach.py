@@ -4,12 +4,12 @@ import streamlit as st
 
 from qms.core import clock
 from qms.core.i18n import t
+from qms.plan.queries import list_plans, plan_header, task_detail, task_table
+from qms.plan.ui import view as plan_view
+from qms.plan.ui.task import task_panel
 from qms.queries.organizations import list_units
-from qms.queries.plans import list_plans, plan_header, task_detail, task_table
 from qms.queries.users import list_users
-from qms.ui import plan_view
 from qms.ui.guard import guard
-from qms.ui.plan_task import task_panel
 from qms.ui.widgets import flash
 
 actor = guard("plan")

@@ -4,8 +4,9 @@ import streamlit as st
 
 from qms.core.errors import DomainError
 from qms.core.i18n import t
-from qms.services import plan_import, plan_save
-from qms.ui import plan_import_view
+from qms.plan import importing as plan_import
+from qms.plan import saving as plan_save
+from qms.plan.ui import importing as plan_import_view
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

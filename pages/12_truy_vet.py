@@ -3,11 +3,12 @@
 import streamlit as st
 
 from qms.core.i18n import t
+from qms.plan.queries import list_plans, plan_header
+from qms.plan.ui import view as plan_view
 from qms.queries.organizations import list_units
-from qms.queries.plans import list_plans, plan_header
 from qms.queries.trace import matrix
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.ui import plan_view, trace_view
+from qms.ui import trace_view
 from qms.ui.guard import guard
 
 actor = guard("traceability")

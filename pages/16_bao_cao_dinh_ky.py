@@ -3,11 +3,11 @@
 import streamlit as st
 
 from qms.core.i18n import t
-from qms.queries.plans import list_plans, periods_of
+from qms.plan.queries import list_plans, periods_of
+from qms.plan.ui.view import choose_plan
 from qms.review.period_queries import period_report
 from qms.review.ui import period as view
 from qms.ui.guard import guard
-from qms.ui.plan_view import choose_plan
 from qms.ui.widgets import flash
 
 actor = guard("period_report")

@@ -5,9 +5,9 @@ import streamlit as st
 from qms.core.i18n import t
 from qms.onestop.queries import figures_by_period, proposals
 from qms.onestop.ui import forms as nc_onestop
-from qms.queries.plans import list_plans
+from qms.plan.queries import list_plans
+from qms.plan.ui.view import choose_plan
 from qms.ui.guard import guard
-from qms.ui.plan_view import choose_plan
 from qms.ui.widgets import flash
 
 actor = guard("onestop")

@@ -5,8 +5,8 @@ import streamlit as st
 from qms.core.clock import today
 from qms.core.i18n import t
 from qms.duties import queries as duties
+from qms.plan.queries import list_plans
 from qms.queries.organizations import list_units
-from qms.queries.plans import list_plans
 from qms.queries.users import list_users
 from qms.ui.guard import guard
 from qms.ui.widgets import flash

@@ -13,11 +13,11 @@ from qms.core.actor import Actor
 from qms.core.roles import parse_roles
 from qms.db.models import Organization, Unit
 from qms.db.uow import unit_of_work
-from qms.demo.plan import load_demo_plan
 from qms.documents.sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.domain.organizations import OrgInput
 from qms.duties.demo import load_demo_duties
 from qms.nonconformities.demo import load_demo_quality
+from qms.plan.demo import load_demo_plan
 from qms.review.demo import load_demo_review
 from qms.risks.demo import load_demo_risks
 from qms.scoring.demo import load_demo_scoring

@@ -17,7 +17,7 @@ from qms.nonconformities.recording import AnalysisInput, NcInput, analyse_noncon
 from qms.nonconformities.recording import raise_nonconformity as raise_nc
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
-from qms.queries.plans import plan_header, task_table
+from qms.plan.queries import plan_header, task_table
 from qms.services.auth import actor_for
 
 TUPHAP = "Tư pháp - Hộ tịch"

@@ -21,7 +21,7 @@ from qms.db.models import (
 )
 from qms.db.uow import read_session
 from qms.nonconformities.rules import NcStatus
-from qms.queries.plan_sections import window_text
+from qms.plan.sections import window_text
 from qms.queries.sections import Section
 
 VI = "vi"

@@ -14,7 +14,7 @@ from qms.core.roles import Role
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import Plan, Unit, User, UserRole
 from qms.db.uow import read_session
-from qms.queries.plan_sections import window_text
+from qms.plan.sections import window_text
 from qms.queries.sections import Section, in_window
 from qms.trail.models import AuditLog
 

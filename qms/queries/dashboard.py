@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from qms.db.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TraceLink
 from qms.db.uow import read_session
-from qms.domain.plan_rules import target_met
 from qms.duties import queries as dq
 from qms.duties.rules import DutyStatus
 from qms.nonconformities.ageing_rules import AGE_BUCKETS, BUCKET_NAMES
@@ -19,6 +18,7 @@ from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, NcStatus
 from qms.onestop.models import OneStopFigures
 from qms.onestop.rules import Figures
+from qms.plan.rules import target_met
 
 
 @dataclass(frozen=True)

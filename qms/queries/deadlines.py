@@ -21,10 +21,10 @@ from sqlalchemy import and_, func, select
 from qms.audits.models import Audit
 from qms.db.models import Plan, PlanTask, ReportingPeriod
 from qms.db.uow import read_session
-from qms.domain.plan_rules import TaskStatus
 from qms.duties import queries as dq
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus
+from qms.plan.rules import TaskStatus
 from qms.queries.work_items import WorkItem
 from qms.review.queries import PAGE as REVIEW_PAGE
 from qms.review.queries import review_deadlines

@@ -14,9 +14,9 @@ from sqlalchemy import or_, select
 from qms.core.actor import Actor
 from qms.db.models import Plan, PlanTask
 from qms.db.uow import read_session
-from qms.domain.plan_rules import TaskStatus
 from qms.duties import work as duty_work
 from qms.nonconformities import work as nc_work
+from qms.plan.rules import TaskStatus
 from qms.queries.work_items import Provider, WorkItem
 from qms.review.queries import review_actions_due
 from qms.risks import work as risk_work

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from qms.duties.sections import duties_section
 from qms.nonconformities.sections import audits_section, documents_section, nonconformities_section
+from qms.plan.sections import onestop_section, plan_progress_section, targets_section
 from qms.queries import sections
 from qms.queries.context_sections import context_section, resources_section
-from qms.queries.plan_sections import onestop_section, plan_progress_section, targets_section
 from qms.queries.sections import SectionProvider
 from qms.review.input_queries import previous_actions_section
 from qms.risks.sections import risks_section

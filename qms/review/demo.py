@@ -13,7 +13,7 @@ from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.db.models import User
 from qms.db.uow import read_session
-from qms.queries.plans import periods_of
+from qms.plan.queries import periods_of
 from qms.review import recording as mr
 from qms.review.period_reports import NarrativeInput, save_narratives
 from qms.review.queries import review_detail

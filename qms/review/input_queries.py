@@ -9,7 +9,7 @@ from sqlalchemy import and_, or_, select
 from qms.core.vn_dates import vn_short_date
 from qms.db.models import ManagementReview, ReviewAction, User
 from qms.db.uow import read_session
-from qms.queries.plan_sections import window_text
+from qms.plan.sections import window_text
 from qms.queries.sections import Section
 from qms.review.rules import ReviewActionStatus, action_overdue
 

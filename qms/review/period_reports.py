@@ -13,7 +13,7 @@ from qms.core.actor import Actor
 from qms.core.errors import Conflict
 from qms.db.models import PeriodReport
 from qms.db.uow import unit_of_work
-from qms.services.plan_tasks import owned_period
+from qms.plan.tasks import owned_period
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

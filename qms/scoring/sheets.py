@@ -22,6 +22,7 @@ from qms.db.models import (
     SelfScoreEvidence,
 )
 from qms.db.uow import owned, unit_of_work
+from qms.plan.tasks import owned_period
 from qms.scoring.rules import (
     Criterion,
     SheetStatus,
@@ -31,7 +32,6 @@ from qms.scoring.rules import (
     scorable,
 )
 from qms.services.evidence import EvidenceInput, insert_evidence
-from qms.services.plan_tasks import owned_period
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -23,7 +23,7 @@ from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.recording import NcInput, insert_nonconformity
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
-from qms.queries.plan_sections import number
+from qms.plan.sections import number
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.voice.rules import CRITERION, FEEDBACK

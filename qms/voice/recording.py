@@ -20,7 +20,7 @@ from qms.db.base import utcnow
 from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.vocabulary_rules import choice
-from qms.services.plan_tasks import owned_period
+from qms.plan.tasks import owned_period
 from qms.services.trace import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

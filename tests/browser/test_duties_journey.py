@@ -14,7 +14,7 @@ from sqlalchemy import select
 from qms.db.engine import get_engine
 from qms.db.models import DutyReport, ReportingPeriod
 from tests.browser.widgets import form_of, idle, open_select, prepare, sign_in
-from tests.plan_files import as_pdf
+from tests.plan.files import as_pdf
 from tests.reports.pdftext import page_texts
 
 pytestmark = pytest.mark.browser

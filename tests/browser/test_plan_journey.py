@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plan_files import SEED
+from tests.plan.files import SEED
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-thu-ky-2023"

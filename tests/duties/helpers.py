@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from qms.demo.plan import load_demo_plan
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import add_report_evidence, submit_report
+from qms.plan.demo import load_demo_plan
 from qms.services.evidence import EvidenceInput
 from tests.nonconformities.helpers import Commune, commune
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from qms.core.i18n import t
 from qms.duties.queries import board
 from tests.duties.helpers import Setup, setup, submitted
-from tests.plan_files import as_pdf
+from tests.plan.files import as_pdf
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/14_tu_kiem_tra.py"

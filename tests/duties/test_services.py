@@ -22,7 +22,7 @@ from qms.queries.trace import links_for_task
 from qms.services.evidence import EvidenceInput, add_evidence
 from tests.duties.helpers import EVIDENCE, Setup, setup, submitted
 from tests.nonconformities.helpers import audit_actions
-from tests.plan_files import as_pdf
+from tests.plan.files import as_pdf
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_the_owner_submits_evidence_with_a_file_and_the_iso_officer_accepts(s):
 
 
 def _task_id(s: Setup, code: str) -> int:
-    from qms.queries.plans import task_table
+    from qms.plan.queries import task_table
     tasks = task_table(s.c.org_id, s.plan_id, date(2023, 1, 1))
     return int(tasks[tasks["code"] == code].iloc[0]["id"])
 
@@ -174,8 +174,8 @@ def test_another_organisations_duty_is_not_found(s):
 
 def test_reimporting_the_plan_carries_reports_and_hand_made_duties_over(s):
     from qms.duties.queries import board, periods
-    from qms.services import plan_save
-    from tests.plan_files import SEED
+    from qms.plan import saving as plan_save
+    from tests.plan.files import SEED
 
     hang = s.c.actor("hangnt")
     report = submitted(s)

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.uow import unit_of_work
-from qms.demo.plan import load_demo_plan
 from qms.onestop.models import NcProposal
 from qms.onestop.queries import figures_by_period, proposals, target_tasks
 from qms.onestop.recording import decide_proposal, record_figures
 from qms.onestop.rules import Figures
-from qms.queries.plans import plan_header, task_detail, task_table
+from qms.plan.demo import load_demo_plan
+from qms.plan.queries import plan_header, task_detail, task_table
 from qms.queries.trace import links_for_task
 from tests.nonconformities.helpers import commune, detail
 

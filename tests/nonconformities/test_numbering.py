@@ -12,11 +12,11 @@ from sqlalchemy import select
 from qms.core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from qms.db import migrate
 from qms.db.uow import unit_of_work
-from qms.demo.plan import load_demo_plan
 from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.queries import nc_id_by_number
 from qms.nonconformities.recording import raise_nonconformity, set_number_prefix
-from qms.queries.plans import task_table
+from qms.plan.demo import load_demo_plan
+from qms.plan.queries import task_table
 from tests.nonconformities.helpers import Commune, commune, detail, nc_input
 
 THREADS = 8

@@ -10,12 +10,12 @@ from streamlit.testing.v1 import AppTest
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.demo.plan import load_demo_plan
 from qms.nonconformities import actions as ca
 from qms.nonconformities.queries import NcFilter, current_prefix, register
 from qms.nonconformities.recording import raise_nonconformity
 from qms.onestop.queries import proposals
-from qms.queries.plans import task_table
+from qms.plan.demo import load_demo_plan
+from qms.plan.queries import task_table
 from qms.ui import keys
 from tests.nonconformities.helpers import commune, detail, done, nc_input, planned
 from tests.ui.apptest import open_page, texts
@@ -155,7 +155,7 @@ def _raise_script() -> None:
     import streamlit as st
 
     from qms.nonconformities.ui.raising import raise_form
-    from qms.queries.plans import task_detail
+    from qms.plan.queries import task_detail
     from qms.ui.session import current_actor
 
     actor = current_actor()

@@ -65,14 +65,14 @@ from qms.nonconformities.recording import (
     raise_nonconformity,
 )
 from qms.onestop.rules import Figures
+from qms.plan import tasks as plan_tasks
+from qms.plan.tasks import TaskUpdate
 from qms.review import recording as mr
 from qms.review.period_reports import NarrativeInput
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
-from qms.services import plan_tasks
 from qms.services.evidence import EvidenceInput
-from qms.services.plan_tasks import TaskUpdate
 from qms.services.users import UserInput, create_user
 from qms.voice import recording as voice
 from tests.documents.helpers import write_procedure
@@ -353,11 +353,11 @@ SERVICES: dict[str, S] = {
     "qms.services.auth.sign_out": S((), (), lambda w: Call()),
     "qms.services.backup.backup_for": S(("system.backup",), (), lambda w: Call()),
     # plan, evidence, trace
-    "qms.services.plan_save.confirm_import": S(("plan.import",), (), lambda w: Call((
+    "qms.plan.saving.confirm_import": S(("plan.import",), (), lambda w: Call((
         PLAN_SEED.read_bytes(), "ke-hoach.txt", _sha(PLAN_SEED.read_bytes())))),
-    "qms.services.plan_tasks.update_task": S(("plan_task.update",), OWN, lambda w: Call((
+    "qms.plan.tasks.update_task": S(("plan_task.update",), OWN, lambda w: Call((
         w.task, _task_update(w), ver(m.PlanTask, w.task)))),
-    "qms.services.plan_tasks.record_measurement": S(("plan_target.measure",), OWN, lambda w: Call((
+    "qms.plan.tasks.record_measurement": S(("plan_target.measure",), OWN, lambda w: Call((
         w.target, w.period, 95.0))),
     "qms.services.evidence.add_evidence": S(("evidence.create",), (), lambda w: Call((EVIDENCE, "bb.pdf", PDF))),
     "qms.services.trace.link": S(("trace.link",), (), lambda w: Call((w.task, "evidence", w.evidence))),
@@ -534,7 +534,7 @@ READ_ONLY: dict[str, str] = {
     "qms.review.recording.may_update_action": "helper: a yes/no answer for the page",
     "qms.audits.answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.documents.register_import.preview_register": "reads the uploaded workbook and shows the rows",
-    "qms.services.plan_import.preview_import": "parses the uploaded plan and shows what would change",
+    "qms.plan.importing.preview_import": "parses the uploaded plan and shows what would change",
     "qms.risks.services.risk_conditions": "helper: which conditions hold on a risk entry",
     "qms.risks.services.may_on_risk": "helper: a yes/no answer from the matrix",
     "qms.risks.services.may_update_action": "helper: a yes/no answer for the page",

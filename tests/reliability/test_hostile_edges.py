@@ -25,10 +25,10 @@ from qms.documents import drafts as documents
 from qms.documents.register_import import preview_register
 from qms.nonconformities.queries import NcFilter, register
 from qms.nonconformities.recording import NcInput, attach_file, raise_nonconformity
+from qms.plan.importing import preview_import
 from qms.reports.excel import frame_to_xlsx
 from qms.reports.markdown import markdown_flowables
 from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.plan_import import preview_import
 from tests.nonconformities.helpers import commune, nc_input
 from tests.reliability import hostile as h
 

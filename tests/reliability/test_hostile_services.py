@@ -36,9 +36,9 @@ from qms.nonconformities.recording import (
 )
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
+from qms.plan.importing import preview_import
+from qms.plan.tasks import TaskUpdate, update_task
 from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.plan_import import preview_import
-from qms.services.plan_tasks import TaskUpdate, update_task
 from qms.services.users import UserInput, create_user
 from tests.nonconformities.helpers import ANALYSIS
 from tests.reliability import hostile as h

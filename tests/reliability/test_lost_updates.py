@@ -20,7 +20,7 @@ from qms.db.models import PlanTask
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.recording import NcInput, analyse_nonconformity, raise_nonconformity
-from qms.services.plan_tasks import TaskUpdate, update_task
+from qms.plan.tasks import TaskUpdate, update_task
 from tests.documents.helpers import make_plan
 from tests.factories import make_org
 from tests.nonconformities.helpers import ANALYSIS, commune, detail, nc_input

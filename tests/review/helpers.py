@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from qms.core.clock import today
-from qms.demo.plan import load_demo_plan
-from qms.queries.plans import PeriodView, periods_of, task_detail, task_table
+from qms.plan import tasks as plan_tasks
+from qms.plan.demo import load_demo_plan
+from qms.plan.queries import PeriodView, periods_of, task_detail, task_table
 from qms.review import recording as mr
 from qms.review.queries import ReviewDetail, review_detail
-from qms.services import plan_tasks
 from tests.nonconformities.helpers import Commune, commune
 
 YEAR_START, YEAR_END = date(2022, 12, 10), date(2023, 12, 9)

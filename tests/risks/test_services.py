@@ -15,7 +15,7 @@ from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.db.models import PlanTask
 from qms.db.uow import read_session
-from qms.demo.plan import load_demo_plan
+from qms.plan.demo import load_demo_plan
 from qms.queries.my_work import my_work
 from qms.queries.trace import links_for_task
 from qms.risks import queries

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from qms.demo.plan import load_demo_plan
+from qms.plan.demo import load_demo_plan
 from qms.scoring.criteria_sets import load_criteria_set
 from qms.scoring.queries import periods, set_criteria
 from qms.scoring.sheets import open_sheet

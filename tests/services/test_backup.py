@@ -20,7 +20,7 @@ from qms.services import backup
 from qms.services.evidence import EvidenceInput, add_evidence
 from tests import pg
 from tests.factories import make_org, make_user, signed_in
-from tests.plan_files import as_pdf
+from tests.plan.files import as_pdf
 from tests.skips import skip_or_fail
 
 

@@ -21,9 +21,9 @@ from qms.nonconformities.queries import NcFilter, register
 from qms.nonconformities.recording import raise_nonconformity
 from qms.nonconformities.rules import NcStatus
 from qms.onestop.queries import figures_by_period
+from qms.plan.queries import task_table
 from qms.queries import dashboard as q
 from qms.queries import deadlines
-from qms.queries.plans import task_table
 from qms.queries.work_items import WorkItem
 from tests.factories import signed_in
 from tests.nonconformities.helpers import commune, nc_input, planned

@@ -16,7 +16,8 @@ from qms.nonconformities import sections as quality_sections
 from qms.nonconformities.recording import raise_nonconformity
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
-from qms.queries import plan_sections, report_registry, sections
+from qms.plan import sections as plan_sections
+from qms.queries import report_registry, sections
 from qms.review import recording as mr
 from qms.review.input_queries import previous_actions_section
 from tests.documents.helpers import write_procedure
@@ -133,7 +134,7 @@ def test_the_registry_fills_the_lists_of_sections_once_whatever_the_calls():
 
 def test_the_demo_first_period_shows_the_task_done_inside_its_window(db):
     from qms.demo.nam_trung import load_demo
-    from qms.queries.plans import plan_header
+    from qms.plan.queries import plan_header
 
     demo = load_demo()
     assert demo.organization_id is not None and demo.plan_id is not None

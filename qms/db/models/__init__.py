@@ -11,15 +11,6 @@ from qms.audits.models import (
 from qms.db.models.auth import AuthSession
 from qms.db.models.evidence import Evidence, StoredFile
 from qms.db.models.org import Organization, Unit, User, UserRole
-from qms.db.models.plan import (
-    Plan,
-    PlanArea,
-    PlanTarget,
-    PlanTask,
-    ReportingPeriod,
-    Responsibility,
-    TargetMeasurement,
-)
 from qms.db.models.trace import TraceLink
 from qms.documents.models import Document, DocumentRevision, RevisionAttachment
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
@@ -32,6 +23,15 @@ from qms.nonconformities.models import (
     Verification,
 )
 from qms.onestop.models import NcProposal, OneStopFigures
+from qms.plan.models import (
+    Plan,
+    PlanArea,
+    PlanTarget,
+    PlanTask,
+    ReportingPeriod,
+    Responsibility,
+    TargetMeasurement,
+)
 from qms.review.models import ManagementReview, PeriodReport, ReviewAction, ReviewInput
 from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence

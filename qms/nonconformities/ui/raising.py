@@ -11,7 +11,7 @@ from qms.core.i18n import t
 from qms.nonconformities.recording import NcInput, raise_nonconformity
 from qms.nonconformities.ui.detail import PENDING
 from qms.nonconformities.ui.new import clause_select, grade_and_source
-from qms.queries.plans import TaskDetail
+from qms.plan.queries import TaskDetail
 from qms.ui.widgets import run_action
 
 

@@ -24,7 +24,7 @@ from qms.nonconformities.register_report import register_pdf
 from qms.nonconformities.report_queries import register_report
 from qms.nonconformities.rules import NcStatus
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
-from qms.queries.plans import list_plans, periods_of
+from qms.plan.queries import list_plans, periods_of
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.ui.widgets import run_action
 

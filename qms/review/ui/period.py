@@ -9,7 +9,7 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.plans import PeriodView
+from qms.plan.queries import PeriodView
 from qms.review.period_queries import Narratives, PeriodReportData, plan_of_period
 from qms.review.period_report import period_pdf, period_xlsx
 from qms.review.period_reports import NarrativeInput, save_narratives

@@ -11,7 +11,7 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.i18n import t
-from qms.queries.plan_sections import number
+from qms.plan.sections import number
 from qms.ui.widgets import run_action
 from qms.voice import rules
 from qms.voice.queries import SurveyView

@@ -25,8 +25,8 @@ from qms.db.models import (
     TargetMeasurement,
 )
 from qms.db.uow import read_session
-from qms.domain.plan_rules import TaskStatus, target_met
 from qms.onestop.rules import Figures
+from qms.plan.rules import TaskStatus, target_met
 from qms.queries.sections import Section
 
 

@@ -20,9 +20,9 @@ from qms.core.errors import ValidationFailed
 from qms.core.text import fold
 from qms.db.models import Plan, PlanTask, TraceLink, Unit
 from qms.db.uow import unit_of_work
-from qms.domain.plan_rules import match_tasks
 from qms.plan.parser.parse import looks_like_plan, parse_plan
-from qms.services.plan_sources import extract_plan_text
+from qms.plan.rules import match_tasks
+from qms.plan.sources import extract_plan_text
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import pytest
 
 from qms.core.i18n import t
 from qms.core.roles import Role
-from qms.demo.plan import load_demo_plan
-from qms.queries.plans import list_plans
+from qms.plan.demo import load_demo_plan
+from qms.plan.queries import list_plans
 from tests.factories import make_org, make_unit, make_user, signed_in
-from tests.plan_files import seed_text
+from tests.plan.files import seed_text
 from tests.ui.apptest import open_page, texts
 
 
@@ -76,8 +76,8 @@ def test_the_evidence_register_shows_the_tasks_each_document_proves(org):
 def test_the_home_dashboard_counts_match_the_plan_and_link_to_the_filtered_area(org):
     from datetime import date
 
+    from qms.plan.queries import task_table
     from qms.queries.dashboard import plan_progress
-    from qms.queries.plans import task_table
 
     plan_id = load_demo_plan(org)
     today = date(2023, 12, 31)  # the year is over: everything unfinished is late

@@ -13,7 +13,8 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.services import plan_import, plan_save
+from qms.plan import importing as plan_import
+from qms.plan import saving as plan_save
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

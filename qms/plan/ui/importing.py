@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from qms.core.i18n import t
-from qms.services.plan_import import ImportPreview
+from qms.plan.importing import ImportPreview
 
 
 def show_preview(p: ImportPreview) -> None:

@@ -22,7 +22,7 @@ from qms.db.models import (
     User,
 )
 from qms.db.uow import read_session
-from qms.domain.plan_rules import display_status, target_met
+from qms.plan.rules import display_status, target_met
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from qms.core.errors import ValidationFailed
-from qms.services.plan_sources import extract_plan_text
-from tests.plan_files import as_docx, as_pdf, scanned_pdf
+from qms.plan.sources import extract_plan_text
+from tests.plan.files import as_docx, as_pdf, scanned_pdf
 
 SAMPLE = "Kế hoạch cải cách hành chính nhà nước xã Nam Trung năm 2023\nI. MỤC ĐÍCH - YÊU CẦU\n" \
          "- Tiếp tục nâng cao Chỉ số cải cách hành chính của xã.\n" * 3

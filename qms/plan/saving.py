@@ -24,10 +24,9 @@ from qms.db.models import (
     Unit,
 )
 from qms.db.uow import unit_of_work
-from qms.domain.plan_periods import due_date
 from qms.duties.carry import carry_over_duties
 from qms.duties.reporting import insert_plan_duties
-from qms.services.plan_import import (
+from qms.plan.importing import (
     compare_draft,
     current_plan,
     default_due,
@@ -35,6 +34,7 @@ from qms.services.plan_import import (
     propose_unit,
     task_pairs,
 )
+from qms.plan.period_rules import due_date
 from qms.trail.record import record_change
 
 

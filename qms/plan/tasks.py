@@ -14,7 +14,7 @@ from qms.core.actor import Actor
 from qms.core.errors import NotFound, ValidationFailed
 from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
 from qms.db.uow import owned, unit_of_work
-from qms.domain.plan_rules import TaskStatus
+from qms.plan.rules import TaskStatus
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from qms.domain.plan_periods import due_date
-from qms.domain.plan_rules import display_status, match_tasks, target_met
+from qms.plan.period_rules import due_date
+from qms.plan.rules import display_status, match_tasks, target_met
 
 
 @pytest.mark.parametrize(("status", "due", "expected"), [

@@ -6,10 +6,11 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.domain.plan_rules import TaskStatus
 from qms.nonconformities.ui import raising as nc_raise
+from qms.plan import tasks as plan_tasks
+from qms.plan.queries import PeriodView, TaskDetail
+from qms.plan.rules import TaskStatus
 from qms.queries.organizations import UnitView
-from qms.queries.plans import PeriodView, TaskDetail
 from qms.queries.trace import (
     LinkView,
     evidence_choices,
@@ -18,7 +19,7 @@ from qms.queries.trace import (
     links_for_task,
 )
 from qms.queries.users import UserView
-from qms.services import evidence, plan_tasks, trace
+from qms.services import evidence, trace
 from qms.ui.widgets import run_action
 
 STATUSES = [s.value for s in TaskStatus]

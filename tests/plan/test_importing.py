@@ -13,13 +13,16 @@ from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.core.roles import Role
 from qms.db.models import Plan, PlanTask, TraceLink
 from qms.db.uow import unit_of_work
+from qms.plan import importing as plan_import
+from qms.plan import saving as plan_save
+from qms.plan import tasks as plan_tasks
+from qms.plan.queries import list_plans, plan_header, task_detail, task_table
 from qms.queries.organizations import list_units
-from qms.queries.plans import list_plans, plan_header, task_detail, task_table
 from qms.queries.trace import links_for_task, matrix, tasks_for_entity
-from qms.services import evidence, plan_import, plan_save, plan_tasks, trace
+from qms.services import evidence, trace
 from qms.services.evidence import EvidenceInput
 from tests.factories import make_org, make_unit, make_user, signed_in
-from tests.plan_files import as_docx, as_pdf, seed_text
+from tests.plan.files import as_docx, as_pdf, seed_text
 
 SEED = seed_text().encode()
 
@@ -227,7 +230,7 @@ def test_the_owner_unit_is_proposed_from_the_responsibility_party(party, expecte
 
 def test_evidence_files_are_checked_stored_and_readable_only_in_their_organisation(iso):
     from qms.queries.trace import evidence_files, file_content
-    from tests.plan_files import as_pdf
+    from tests.plan.files import as_pdf
 
     pdf = as_pdf("Biên bản kiểm tra")
     ev = evidence.add_evidence(iso, EvidenceInput("Biên bản"), "bien-ban.pdf", pdf)

@@ -11,8 +11,8 @@ import pytest
 from qms import cli
 from qms.core.config import ROOT
 from qms.demo.nam_trung import load_demo
-from qms.queries.plans import list_plans
-from tests.plan_files import SEED
+from qms.plan.queries import list_plans
+from tests.plan.files import SEED
 
 TASK_KEYS = {"text", "references", "targets", "is_duty"}
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
+from qms.plan.queries import PlanHeader, PlanSummary
 from qms.queries.organizations import UnitView
-from qms.queries.plans import PlanHeader, PlanSummary
 
 STATUS_ICON = {"not_started": "⚪", "in_progress": "🔵", "done": "✅", "late": "🔴"}
 
