@@ -5,11 +5,11 @@ import streamlit as st
 from qms.core import clock
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.dashboard import plan_progress
-from qms.queries.overview import overview
+from qms.dashboard.figures import plan_progress
+from qms.dashboard.overview import overview
+from qms.dashboard.ui.page import plan_panel
+from qms.dashboard.ui.tiles import dashboard
 from qms.trail import queries as audit_log
-from qms.ui.dashboard import plan_panel
-from qms.ui.dashboard_tiles import dashboard
 from qms.ui.guard import guard
 
 actor = guard("home")

@@ -15,11 +15,12 @@ from typing import Any
 
 from sqlalchemy import Engine, event, select
 
+from qms.auth import sessions as auth
+from qms.auth import users
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.models import Organization, User
 from qms.db.uow import read_session
-from qms.services import auth, users
 from qms.ui.registry import PAGES, PageSpec
 
 BENCH_USER = "bench.quantri"

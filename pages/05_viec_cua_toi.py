@@ -4,8 +4,8 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.my_work import my_work
-from qms.ui import my_work_view
+from qms.dashboard.my_work import my_work
+from qms.dashboard.ui import my_work as my_work_view
 from qms.ui.guard import guard
 
 actor = guard("my_work")

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
+from qms.auth.queries import list_users
 from qms.core import clock
 from qms.core.i18n import t
 from qms.plan.queries import list_plans, plan_header, task_detail, task_table
 from qms.plan.ui import view as plan_view
 from qms.plan.ui.task import task_panel
-from qms.queries.organizations import list_units
-from qms.queries.users import list_users
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
 from qms.core.i18n import t
 from qms.plan.queries import list_plans, plan_header
 from qms.plan.ui import view as plan_view
-from qms.queries.organizations import list_units
-from qms.queries.trace import matrix
 from qms.reports.excel import frame_to_xlsx, stamp
-from qms.ui import trace_view
+from qms.trace import ui as trace_view
+from qms.trace.queries import matrix
 from qms.ui.guard import guard
 
 actor = guard("traceability")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.trace import evidence_register, file_content
+from qms.trace.queries import evidence_register, file_content
 from qms.ui.guard import guard
 
 actor = guard("evidence")

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
+from qms.auth.queries import list_users
 from qms.core.clock import today
 from qms.core.i18n import t
 from qms.duties import queries
 from qms.duties.ui import forms as duties_forms
 from qms.duties.ui import view as duties_view
-from qms.queries.organizations import list_units
-from qms.queries.users import list_users
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
+from qms.auth.queries import list_users
 from qms.core.clock import today
 from qms.core.i18n import t
 from qms.duties import queries as duties
 from qms.plan.queries import list_plans
-from qms.queries.organizations import list_units
-from qms.queries.users import list_users
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 from qms.voice import queries as voice

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
+from qms.auth.queries import list_users
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.organizations import list_units
-from qms.queries.users import list_users
 from qms.risks import queries
 from qms.risks.ui import forms as risks_forms
 from qms.risks.ui import view as risks_view

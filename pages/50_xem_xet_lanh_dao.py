@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from qms.auth.queries import list_users
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.queries.users import list_users
 from qms.review.queries import list_reviews, review_detail
 from qms.review.ui import forms, view
 from qms.ui.guard import guard

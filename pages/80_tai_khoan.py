@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from qms.auth import sessions as auth
 from qms.core.errors import DomainError
 from qms.core.i18n import LANGUAGES, t
-from qms.services import auth
 from qms.ui.guard import guard
 
 actor = guard("account")

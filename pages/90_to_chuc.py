@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from qms.auth import organizations
+from qms.auth.organization_queries import get_organization, list_units
+from qms.auth.organization_rules import ORG_FIELDS, OrgInput
 from qms.core.errors import DomainError
 from qms.core.i18n import t
-from qms.domain.organizations import ORG_FIELDS, OrgInput
-from qms.queries.organizations import get_organization, list_units
-from qms.services import organizations
 from qms.ui.guard import guard
 
 actor = guard("organization")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
+from qms.auth.queries import list_users, users_frame
+from qms.auth.ui import users as user_forms
 from qms.core.i18n import t
-from qms.queries.organizations import list_units
-from qms.queries.users import list_users, users_frame
-from qms.ui import user_forms
 from qms.ui.guard import guard
 
 actor = guard("users")

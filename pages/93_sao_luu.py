@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from qms.backup.archive import backup_for
 from qms.core.i18n import t
 from qms.reports.excel import stamp
-from qms.services.backup import backup_for
 from qms.ui.guard import guard
 
 actor = guard("backup")

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from qms.auth import users
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
@@ -20,7 +21,6 @@ from qms.db.models import Organization, Unit, User
 from qms.db.uow import read_session
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale.world import WORLDS, generate_world
-from qms.services import users
 
 
 def _parser() -> argparse.ArgumentParser:

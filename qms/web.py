@@ -22,8 +22,8 @@ from starlette.requests import Request  # noqa: E402
 from starlette.responses import Response  # noqa: E402
 from starlette.routing import Route  # noqa: E402
 
+from qms.auth import sessions as auth  # noqa: E402
 from qms.core.config import settings  # noqa: E402
-from qms.services import auth  # noqa: E402
 from qms.ui.keys import CLEAR_ROUTE, COOKIE_NAME, SESSION_ROUTE  # noqa: E402
 
 

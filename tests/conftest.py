@@ -15,8 +15,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import Connection
 from sqlalchemy.orm import sessionmaker
 
+from qms.auth import passwords
 from qms.db.engine import bound_sessions, dispose_engines, get_engine
-from qms.services import passwords
 from tests import pg
 from tests.skips import skip_or_fail
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from qms.auth import sessions as auth
+from qms.auth.organization_rules import OrgInput
+from qms.auth.organizations import add_unit, insert_organization
+from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.uow import unit_of_work
-from qms.domain.organizations import OrgInput
-from qms.services import auth
-from qms.services.organizations import add_unit, insert_organization
-from qms.services.users import UserInput, create_user
 
 PASSWORD = "mat-khau-dung-10"
 

@@ -24,6 +24,10 @@ _FOLDERS = {"core": "core", "domain": "rules", "queries": "queries", "reports": 
 _LEAVES = {"rules": "rules", "clauses": "rules", "models": "models", "all_models": "models",
            "queries": "queries", "sections": "queries", "work": "queries",
            "report": "report", "cli": "cli", "demo": "demo", "feature": "feature"}
+# Modules whose leaf name reads better than a role suffix.
+NAMED = {"qms.dashboard.figures": "queries", "qms.dashboard.my_work": "queries",
+         "qms.dashboard.work_items": "queries", "qms.dashboard.deadlines": "queries",
+         "qms.dashboard.overview": "queries"}
 SHELL = frozenset({"qms", "qms.web", "qms.cli", "qms.__main__", "qms.features"})
 
 
@@ -34,6 +38,8 @@ def role(module: str) -> str:
         return "shell"
     if module in PURE:
         return "rules"
+    if module in NAMED:
+        return NAMED[module]
     parts = module.split(".")[1:]
     if parts[:2] == ["plan", "parser"]:
         return "parser"
@@ -44,7 +50,7 @@ def role(module: str) -> str:
     if parts[0] in _FOLDERS:
         return _FOLDERS[parts[0]]
     leaf = parts[-1]
-    for suffix in ("rules", "report", "queries"):
+    for suffix in ("rules", "report", "queries", "models"):
         if leaf.endswith(f"_{suffix}"):
             return _LEAVES[suffix]
     return _LEAVES.get(leaf, "service")

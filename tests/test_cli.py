@@ -9,11 +9,11 @@ import sys
 import pytest
 
 from qms import cli
+from qms.auth import sessions as auth
+from qms.auth.queries import list_users
 from qms.core.config import ROOT
 from qms.core.errors import AuthenticationFailed
 from qms.demo.nam_trung import load_demo
-from qms.queries.users import list_users
-from qms.services import auth
 
 
 def test_migrate_then_demo_loads_nam_trung_once(fresh_database_url):

@@ -23,8 +23,8 @@ from qms.core.errors import Conflict, ValidationFailed
 from qms.db.models import Audit, ChecklistAttachment, ChecklistItem, Finding, User
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.recording import NcInput, insert_nonconformity
-from qms.services.evidence import store_file
-from qms.services.trace import insert_link
+from qms.trace.evidence import store_file
+from qms.trace.links import insert_link
 from qms.trail.record import record_change
 
 ATTACHABLE = frozenset({"png", "jpeg", "pdf"})

@@ -25,7 +25,7 @@ from qms.db.models import (
 )
 from qms.db.uow import owned, unit_of_work
 from qms.documents.procedure_md import parse_steps
-from qms.services.trace import insert_link
+from qms.trace.links import insert_link
 from qms.trail.record import record_change
 
 PROCEDURE_CLAUSE = "8.1"

@@ -15,9 +15,9 @@ from qms.audits.queries import (
     get_audit,
 )
 from qms.audits.rules import Score
+from qms.auth.organization_queries import get_organization
 from qms.core import clock
 from qms.core.errors import NotFound
-from qms.queries.organizations import get_organization
 
 
 @dataclass(frozen=True)

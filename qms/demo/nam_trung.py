@@ -9,20 +9,20 @@ import yaml
 from sqlalchemy import select
 
 from qms.audits.demo import load_demo_audits
+from qms.auth.organization_rules import OrgInput
+from qms.auth.organizations import insert_organization
+from qms.auth.users import UserInput, insert_user
 from qms.core.actor import Actor
 from qms.core.roles import parse_roles
 from qms.db.models import Organization, Unit
 from qms.db.uow import unit_of_work
 from qms.documents.sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
-from qms.domain.organizations import OrgInput
 from qms.duties.demo import load_demo_duties
 from qms.nonconformities.demo import load_demo_quality
 from qms.plan.demo import load_demo_plan
 from qms.review.demo import load_demo_review
 from qms.risks.demo import load_demo_risks
 from qms.scoring.demo import load_demo_scoring
-from qms.services.organizations import insert_organization
-from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change
 from qms.voice.demo import load_demo_voice
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from qms.auth.passwords import verify_password
 from qms.core import clock
 from qms.core.actor import Actor
 from qms.core.clock import today
@@ -37,7 +38,6 @@ from qms.documents.rules import (
     check_successor,
     next_status,
 )
-from qms.services.passwords import verify_password
 from qms.trail.record import record_change
 from qms.trail.stale import stale
 

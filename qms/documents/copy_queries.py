@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from qms.auth.organization_queries import get_organization
 from qms.documents.queries import DocumentDetail, RevisionView, document_detail
 from qms.documents.report import ControlledCopy, RevisionLine, Signatory
-from qms.queries.organizations import get_organization
 
 
 def choose_revision(doc: DocumentDetail, issue: int | None = None) -> RevisionView | None:

@@ -35,7 +35,7 @@ from qms.documents.rules import (
     check_independent,
     next_status,
 )
-from qms.services.evidence import store_file
+from qms.trace.evidence import store_file
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -21,7 +21,7 @@ from qms.core.text import fold
 from qms.db.models import Document, DocumentRevision, Plan, PlanTask, TraceLink, Unit, User
 from qms.db.uow import owned
 from qms.documents.rules import RevisionStatus, add_months, content_hash
-from qms.services.trace import insert_link
+from qms.trace.links import insert_link
 
 ENTITY = "procedure"  # the trace-link type of a controlled document
 P = ParamSpec("P")

@@ -29,7 +29,7 @@ from qms.documents.procedure_md import DocumentType
 from qms.documents.records import apply_meta, concurrency_guard, start_review_cycle
 from qms.documents.register_rows import RegisterRow, map_header, parse_row
 from qms.documents.rules import DEFAULT_REVIEW_MONTHS, RevisionStatus, content_hash
-from qms.services.evidence import max_upload_bytes
+from qms.trace.evidence import max_upload_bytes
 from qms.trail.record import record_change
 
 MAX_ROWS = 5000

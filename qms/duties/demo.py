@@ -8,13 +8,13 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.db.models import User
 from qms.db.uow import read_session
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import accept_report, add_report_evidence, return_report, submit_report
-from qms.services.auth import actor_for
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 
 UBND = "UBND xã Nam Trung"
 # (period ordinal, task code, who submits, outcome, evidence (title, number, date), decided on)

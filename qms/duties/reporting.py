@@ -1,7 +1,7 @@
 """Self-inspection duties: the list kept by the ISO officer, and each period's report — the
 owner hands in evidence documents, the ISO officer accepts them or returns them with a comment.
 
-Evidence goes to the one evidence store (``qms.services.evidence``) and, when the duty comes
+Evidence goes to the one evidence store (``qms.trace.evidence``) and, when the duty comes
 from a plan task, is linked to that task as well, so the plan and the traceability matrix see it.
 """
 
@@ -33,8 +33,8 @@ from qms.db.models import (
 from qms.db.uow import owned, unit_of_work
 from qms.duties import rules
 from qms.duties.rules import DutyStatus, DutyStep, PeriodFacts, Recurrence
-from qms.services.evidence import EvidenceInput, insert_evidence
-from qms.services.trace import insert_link
+from qms.trace.evidence import EvidenceInput, insert_evidence
+from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

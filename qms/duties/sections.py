@@ -10,7 +10,7 @@ from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.duties.queries import P, pairs
 from qms.duties.rules import DutyStatus
-from qms.queries.sections import Section
+from qms.reports.sections import Section
 
 
 def duties_section(org_id: int, start: date, end: date) -> Section | None:

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from qms.core.actor import Actor
 from qms.core.permissions import OWN_UNIT, allowed
 from qms.core.roles import Role
+from qms.dashboard.work_items import WorkItem
 from qms.duties.queries import DutyRow, owned_pending, submitted_queue
-from qms.queries.work_items import WorkItem
 
 PAGE = "pages/14_tu_kiem_tra.py"
 SOON_DAYS = 14

@@ -43,7 +43,7 @@ from qms.nonconformities.rules import (
     check_verification,
     next_status,
 )
-from qms.services.evidence import store_file
+from qms.trace.evidence import store_file
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.db.models import Unit, User
 from qms.db.uow import read_session
@@ -18,7 +19,6 @@ from qms.nonconformities.recording import raise_nonconformity as raise_nc
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.plan.queries import plan_header, task_table
-from qms.services.auth import actor_for
 
 TUPHAP = "Tư pháp - Hộ tịch"
 

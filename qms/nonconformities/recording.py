@@ -40,9 +40,9 @@ from qms.nonconformities.vocabulary_rules import (
     recurrence_of,
 )
 from qms.onestop.models import NcProposal
-from qms.queries.linkable import LINKABLE
-from qms.services.evidence import store_file
-from qms.services.trace import insert_link
+from qms.trace.evidence import store_file
+from qms.trace.linkable_queries import LINKABLE
+from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 from qms.voice.models import SatisfactionCriterion

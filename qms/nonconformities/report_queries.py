@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 
 from qms.audits.clauses import load_clauses
+from qms.auth.organization_queries import get_organization
 from qms.core.data_files import read_packaged
 from qms.core.i18n import t
 from qms.db.models import Plan, ReportingPeriod
@@ -18,7 +19,6 @@ from qms.nonconformities.register_report import NcRegisterReport, RegisterLine
 from qms.nonconformities.report import CarAction, CarCheck, CarForm
 from qms.nonconformities.rules import NcStatus
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
-from qms.queries.organizations import get_organization
 from qms.reports.letterhead import OrgHeader, day
 
 VI = "vi"  # reports are Vietnamese whatever the user's language

@@ -22,7 +22,7 @@ from qms.db.models import (
 from qms.db.uow import read_session
 from qms.nonconformities.rules import NcStatus
 from qms.plan.sections import window_text
-from qms.queries.sections import Section
+from qms.reports.sections import Section
 
 VI = "vi"
 NC_RESULTS, OTHER_RESULTS = ("major", "minor"), ("observation", "opportunity")

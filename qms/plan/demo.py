@@ -11,7 +11,7 @@ from qms.core.actor import Actor
 from qms.plan import saving as plan_save
 from qms.plan import tasks as plan_tasks
 from qms.plan.queries import plan_header, task_detail, task_table
-from qms.services import evidence
+from qms.trace import evidence
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "plans" / \
     "ke-hoach-cchc-nam-trung-2023.txt"

@@ -1,7 +1,7 @@
 """Report sections from the CCHC plan: task progress by area, targets and their measured
 values, and the one-stop desk's figures against the on-time target.
 
-Each function is a section provider (``qms.queries.sections``): it reads only records of the
+Each function is a section provider (``qms.reports.sections``): it reads only records of the
 window ``start..end`` (both days included) and returns ``None`` when there is nothing to show.
 Targets and one-stop figures belong to a reporting period: they are read for the period of a
 current plan whose cut-off window is exactly ``start..end``.
@@ -27,7 +27,7 @@ from qms.db.models import (
 from qms.db.uow import read_session
 from qms.onestop.rules import Figures
 from qms.plan.rules import TaskStatus, target_met
-from qms.queries.sections import Section
+from qms.reports.sections import Section
 
 
 def number(value: float | None, digits: int = 1) -> str:

@@ -1,5 +1,5 @@
 """Where the report providers are listed: the one place that fills ``PERIOD_SECTIONS`` and
-``REVIEW_INPUTS`` of ``qms.queries.sections``.
+``REVIEW_INPUTS`` of ``qms.reports.sections``.
 
 To add a feature's provider, import it below and add it to the list in one line, at the place
 the report should show it::
@@ -18,9 +18,9 @@ from __future__ import annotations
 from qms.duties.sections import duties_section
 from qms.nonconformities.sections import audits_section, documents_section, nonconformities_section
 from qms.plan.sections import onestop_section, plan_progress_section, targets_section
-from qms.queries import sections
-from qms.queries.context_sections import context_section, resources_section
-from qms.queries.sections import SectionProvider
+from qms.reports import sections
+from qms.reports.sections import SectionProvider
+from qms.review.context_queries import context_section, resources_section
 from qms.review.input_queries import previous_actions_section
 from qms.risks.sections import risks_section
 from qms.scoring.sections import scoring_section

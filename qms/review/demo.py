@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.db.models import User
@@ -17,7 +18,6 @@ from qms.plan.queries import periods_of
 from qms.review import recording as mr
 from qms.review.period_reports import NarrativeInput, save_narratives
 from qms.review.queries import review_detail
-from qms.services.auth import actor_for
 
 REVIEW_TITLE = "Xem xét của lãnh đạo đối với Hệ thống quản lý chất lượng năm 2023"
 Q1_NARRATIVES = NarrativeInput(

@@ -10,7 +10,7 @@ from qms.core.vn_dates import vn_short_date
 from qms.db.models import ManagementReview, ReviewAction, User
 from qms.db.uow import read_session
 from qms.plan.sections import window_text
-from qms.queries.sections import Section
+from qms.reports.sections import Section
 from qms.review.rules import ReviewActionStatus, action_overdue
 
 

@@ -12,8 +12,8 @@ from qms.db.models import PeriodReport, Plan, ReportingPeriod
 from qms.db.uow import read_session
 from qms.nonconformities.report_queries import org_header
 from qms.queries.report_registry import period_sections
-from qms.queries.sections import Section, collect
 from qms.reports.letterhead import OrgHeader
+from qms.reports.sections import Section, collect
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from reportlab.platypus import Flowable
 
 from qms.core.text import clean
 from qms.core.vn_dates import vn_short_date
-from qms.queries.sections import Section
 from qms.reports.excel import sheets_to_xlsx
 from qms.reports.frame import (
     DocumentMeta,
@@ -19,6 +18,7 @@ from qms.reports.frame import (
     table,
 )
 from qms.reports.letterhead import issuer
+from qms.reports.sections import Section
 from qms.reports.styles import CONTENT_WIDTH
 from qms.review.period_queries import PeriodReportData
 

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from qms.core.actor import Actor
+from qms.dashboard.work_items import WorkItem
 from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import read_session
 from qms.queries.report_registry import review_inputs
-from qms.queries.sections import Section, collect
-from qms.queries.work_items import WorkItem
+from qms.reports.sections import Section, collect
 from qms.review.rules import ReviewActionStatus, ReviewStatus, action_overdue
 
 PAGE = "pages/50_xem_xet_lanh_dao.py"

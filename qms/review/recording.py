@@ -19,7 +19,7 @@ from qms.core.permissions import ACTION_OWNER, allowed
 from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import owned, read_session, unit_of_work
 from qms.queries.report_registry import review_inputs
-from qms.queries.sections import collect
+from qms.reports.sections import collect
 from qms.review.rules import (
     ReviewActionStatus,
     ReviewStatus,

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.uow import read_session
@@ -21,7 +22,6 @@ from qms.risks.services import (
     link_task,
     review_risk,
 )
-from qms.services.auth import actor_for
 
 ONE_STOP, CIVIL, OFFICE, FINANCE = ("Bộ phận Một cửa", "Tư pháp - Hộ tịch",
                                     "Văn phòng - Thống kê", "Tài chính - Kế toán")

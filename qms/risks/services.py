@@ -21,7 +21,7 @@ from qms.db.models import Document, Risk, RiskAction, RiskReview, Unit, User
 from qms.db.uow import owned, unit_of_work
 from qms.risks import rules
 from qms.risks.rules import ActionStatus, RiskKind, RiskStatus
-from qms.services.trace import insert_link
+from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -16,7 +16,7 @@ from qms.reports.pages import render_story
 from qms.scoring.criteria_sets import SAMPLE_FILE, SAMPLE_NAME, load_criteria_set, sample_set_bytes
 from qms.scoring.queries import periods, set_criteria
 from qms.scoring.sheets import ScoreInput, open_sheet, record_score, save_sheet_notes
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 
 PLAN_TITLE = "Kế hoạch cải cách hành chính năm 2023 của UBND xã Nam Trung"
 # (code, score, explanation, doc numbers of existing evidence)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from qms.core.i18n import t
 from qms.db.models import Plan, ReportingPeriod, ScoreSheet
 from qms.db.uow import read_session
-from qms.queries.sections import Section
+from qms.reports.sections import Section
 from qms.scoring.queries import sheet_detail
 from qms.scoring.report import pct, points
 

@@ -31,7 +31,7 @@ from qms.scoring.rules import (
     next_status,
     scorable,
 )
-from qms.services.evidence import EvidenceInput, insert_evidence
+from qms.trace.evidence import EvidenceInput, insert_evidence
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qms.auth.ui import session, signin
 from qms.core.actor import Actor
 from qms.core.i18n import set_language, t
-from qms.ui import nav, registry, session, signin
+from qms.ui import nav, registry
 
 
 def guard(page_key: str) -> Actor:

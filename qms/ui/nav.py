@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qms.auth.organization_queries import get_organization
+from qms.auth.ui import session
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.queries.organizations import get_organization
-from qms.ui import registry, session
+from qms.ui import registry
 
 
 def sidebar(actor: Actor, current: registry.PageSpec) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qms.queries.sections import Section
+from qms.reports.sections import Section
 
 
 def section_view(section: Section, number: int, key: str) -> None:

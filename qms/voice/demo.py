@@ -8,10 +8,10 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import read_session
-from qms.services.auth import actor_for
 from qms.voice.recording import (
     CriterionInput,
     FeedbackInput,

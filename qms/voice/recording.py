@@ -21,7 +21,7 @@ from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.vocabulary_rules import choice
 from qms.plan.tasks import owned_period
-from qms.services.trace import insert_link
+from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 from qms.voice import rules

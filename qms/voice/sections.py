@@ -16,7 +16,7 @@ from qms.core.vn_dates import vn_short_date
 from qms.db.models import ReportingPeriod
 from qms.db.uow import read_session
 from qms.plan.sections import number, window_text
-from qms.queries.sections import Section, in_window
+from qms.reports.sections import Section, in_window
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 

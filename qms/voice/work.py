@@ -9,8 +9,8 @@ from sqlalchemy import or_, select
 
 from qms.core.actor import Actor
 from qms.core.vn_dates import vn_short_date
+from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
-from qms.queries.work_items import WorkItem
 from qms.voice.models import CitizenFeedback
 from qms.voice.rules import may_answer
 

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from qms.audits import programme as audits
 from qms.audits import queries as q
 from qms.audits.demo import find_demo_audits
+from qms.auth import sessions as auth
 from qms.db.engine import dispose_engines
 from qms.db.models import Organization
 from qms.db.uow import read_session
-from qms.services import auth
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-danh-gia-2023"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from qms.auth.organization_queries import list_units
+from qms.auth.organizations import add_unit
 from qms.core.actor import Actor
 from qms.db import migrate
-from qms.queries.organizations import list_units
-from qms.services.organizations import add_unit
 from tests.factories import make_org
 
 THREADS, EACH = 8, 15

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.models import Plan, PlanArea, PlanTask
 from qms.db.uow import unit_of_work
 from qms.documents.sync import sync_procedures
-from qms.services.users import UserInput, create_user
 from tests.factories import PASSWORD, make_org, make_unit, signed_in
 
 REAL_PROCEDURES = Path(__file__).resolve().parents[2] / "procedures"

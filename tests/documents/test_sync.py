@@ -13,7 +13,7 @@ from qms.documents import drafts as documents
 from qms.documents.drafts import DraftInput
 from qms.documents.queries import document_detail, document_id_by_code
 from qms.documents.sync import Outcome, link_front_matter_tasks, sync_procedures
-from qms.queries.trace import tasks_for_entity
+from qms.trace.queries import tasks_for_entity
 from qms.trail.models import AuditLog
 from tests.documents.helpers import (
     REAL_PROCEDURES,

@@ -9,7 +9,7 @@ from datetime import date
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import add_report_evidence, submit_report
 from qms.plan.demo import load_demo_plan
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 from tests.nonconformities.helpers import Commune, commune
 
 EVIDENCE = EvidenceInput("Biên bản tự kiểm tra công tác thi hành pháp luật quý I/2023",

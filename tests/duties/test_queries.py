@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from qms.dashboard.my_work import my_work
 from qms.duties.queries import BoardFilter, board, duty_counts
 from qms.duties.reporting import accept_report, return_report
 from qms.duties.sections import duties_section
-from qms.queries.my_work import my_work
 from tests.duties.helpers import Setup, setup, submitted
 
 Q1_DUE = date(2023, 3, 10)  # "trước ngày 10 của tháng cuối kỳ": the 10th of March

@@ -18,8 +18,8 @@ from qms.duties.reporting import (
     return_report,
     submit_report,
 )
-from qms.queries.trace import links_for_task
-from qms.services.evidence import EvidenceInput, add_evidence
+from qms.trace.evidence import EvidenceInput, add_evidence
+from qms.trace.queries import links_for_task
 from tests.duties.helpers import EVIDENCE, Setup, setup, submitted
 from tests.nonconformities.helpers import audit_actions
 from tests.plan.files import as_pdf

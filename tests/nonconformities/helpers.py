@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from qms.auth.sessions import actor_for
+from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.roles import Role
@@ -17,8 +19,6 @@ from qms.nonconformities import actions as ca
 from qms.nonconformities.detail_queries import NcDetail, nc_detail
 from qms.nonconformities.recording import AnalysisInput, NcInput, analyse_nonconformity
 from qms.nonconformities.recording import raise_nonconformity as raise_nc
-from qms.services.auth import actor_for
-from qms.services.users import UserInput, create_user
 from qms.trail.models import AuditLog
 from tests.factories import PASSWORD, make_org, make_unit, signed_in
 

@@ -16,7 +16,7 @@ from qms.onestop.recording import decide_proposal, record_figures
 from qms.onestop.rules import Figures
 from qms.plan.demo import load_demo_plan
 from qms.plan.queries import plan_header, task_detail, task_table
-from qms.queries.trace import links_for_task
+from qms.trace.queries import links_for_task
 from tests.nonconformities.helpers import commune, detail
 
 ABOVE = Figures(received=420, early=300, on_time=112, late=3, apologies=3)  # 99.28 %

@@ -154,9 +154,9 @@ def test_one_stop_figures_below_target_propose_and_the_officer_confirms(c):
 def _raise_script() -> None:
     import streamlit as st
 
+    from qms.auth.ui.session import current_actor
     from qms.nonconformities.ui.raising import raise_form
     from qms.plan.queries import task_detail
-    from qms.ui.session import current_actor
 
     actor = current_actor()
     raise_form(actor, task_detail(actor.organization_id, st.session_state["test.task"]))

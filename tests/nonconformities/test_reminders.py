@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from qms import cli
 from qms.core.clock import today
+from qms.dashboard.reminders import send_reminders
 from qms.db.uow import unit_of_work
-from qms.services.reminders import send_reminders
 from qms.trail.models import AuditLog
+from tests.dashboard.smtp_sink import SmtpSink
 from tests.nonconformities.helpers import commune, detail, planned
-from tests.services.smtp_sink import SmtpSink
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from qms.core.clock import today
+from qms.dashboard.my_work import my_work
 from qms.nonconformities import actions as ca
 from qms.nonconformities.queries import NcFilter, register, similar_cases
 from qms.nonconformities.recording import raise_nonconformity
 from qms.plan.demo import load_demo_plan
 from qms.plan.queries import task_table
 from qms.plan.tasks import TaskUpdate, update_task
-from qms.queries.my_work import my_work
 from tests.nonconformities.helpers import commune, detail, done, nc_input, planned
 
 EFFECTIVE = ca.VerificationInput(True, "Không còn trường hợp trễ hạn.")

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from qms.auth.organization_queries import list_units
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.core.roles import Role
@@ -17,10 +18,10 @@ from qms.plan import importing as plan_import
 from qms.plan import saving as plan_save
 from qms.plan import tasks as plan_tasks
 from qms.plan.queries import list_plans, plan_header, task_detail, task_table
-from qms.queries.organizations import list_units
-from qms.queries.trace import links_for_task, matrix, tasks_for_entity
-from qms.services import evidence, trace
-from qms.services.evidence import EvidenceInput
+from qms.trace import evidence
+from qms.trace import links as trace
+from qms.trace.evidence import EvidenceInput
+from qms.trace.queries import links_for_task, matrix, tasks_for_entity
 from tests.factories import make_org, make_unit, make_user, signed_in
 from tests.plan.files import as_docx, as_pdf, seed_text
 
@@ -229,7 +230,7 @@ def test_the_owner_unit_is_proposed_from_the_responsibility_party(party, expecte
 
 
 def test_evidence_files_are_checked_stored_and_readable_only_in_their_organisation(iso):
-    from qms.queries.trace import evidence_files, file_content
+    from qms.trace.queries import evidence_files, file_content
     from tests.plan.files import as_pdf
 
     pdf = as_pdf("Biên bản kiểm tra")

@@ -76,8 +76,8 @@ def test_the_evidence_register_shows_the_tasks_each_document_proves(org):
 def test_the_home_dashboard_counts_match_the_plan_and_link_to_the_filtered_area(org):
     from datetime import date
 
+    from qms.dashboard.figures import plan_progress
     from qms.plan.queries import task_table
-    from qms.queries.dashboard import plan_progress
 
     plan_id = load_demo_plan(org)
     today = date(2023, 12, 31)  # the year is over: everything unfinished is late

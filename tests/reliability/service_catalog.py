@@ -43,6 +43,8 @@ from qms.audits.answers import AnswerInput
 from qms.audits.bank import BankEdit
 from qms.audits.checklist import QuestionInput
 from qms.audits.programme import AuditInput
+from qms.auth.organization_rules import OrgInput
+from qms.auth.users import UserInput, create_user
 from qms.core import clock
 from qms.core.actor import Actor
 from qms.core.clock import today
@@ -54,7 +56,6 @@ from qms.demo.scale.history import SCALES
 from qms.documents import drafts as documents
 from qms.documents.drafts import DraftInput
 from qms.documents.register_rows import HEADERS_VI
-from qms.domain.organizations import OrgInput
 from qms.duties import reporting as duties
 from qms.duties.reporting import DutyInput
 from qms.nonconformities import actions as ca
@@ -72,8 +73,7 @@ from qms.review.period_reports import NarrativeInput
 from qms.risks import services as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
-from qms.services.evidence import EvidenceInput
-from qms.services.users import UserInput, create_user
+from qms.trace.evidence import EvidenceInput
 from qms.voice import recording as voice
 from tests.documents.helpers import write_procedure
 
@@ -335,23 +335,23 @@ OWN, LEAD, TEAM, ASSIGNED, OWNER = ("own_unit",), ("audit_lead",), ("audit_team"
 
 SERVICES: dict[str, S] = {
     # organisation, units, users
-    "qms.services.organizations.update_organization": S(("organization.update",), (), lambda w: Call((
+    "qms.auth.organizations.update_organization": S(("organization.update",), (), lambda w: Call((
         OrgInput("Xã Nam Trung", "Ủy ban nhân dân xã Nam Trung", "Nam Trung"),
         ver(m.Organization, w.org_id)))),
-    "qms.services.organizations.add_unit": S(("unit.create",), (), lambda w: Call(("Tổ thử quyền",))),
-    "qms.services.organizations.update_unit": S(("unit.update",), (), lambda w: Call((w.other_unit,
+    "qms.auth.organizations.add_unit": S(("unit.create",), (), lambda w: Call(("Tổ thử quyền",))),
+    "qms.auth.organizations.update_unit": S(("unit.update",), (), lambda w: Call((w.other_unit,
                                                                         "Ban biên tập", True))),
-    "qms.services.users.create_user": S(("user.create",), (), lambda w: Call((_user(w, "perm_new"),))),
-    "qms.services.users.update_user": S(("user.update",), (), lambda w: Call((
+    "qms.auth.users.create_user": S(("user.create",), (), lambda w: Call((_user(w, "perm_new"),))),
+    "qms.auth.users.update_user": S(("user.update",), (), lambda w: Call((
         w.minhlv, _user(w, "minhlv"), ver(m.User, w.minhlv)))),
-    "qms.services.users.set_active": S(("user.disable",), (), lambda w: Call((w.minhlv, False, "Nghỉ việc"))),
-    "qms.services.users.set_password": S(("user.set_password",), (), lambda w: Call((w.minhlv, PASSWORD))),
-    "qms.services.users.unlock": S(("user.unlock",), (), lambda w: Call((w.minhlv,))),
-    "qms.services.auth.change_own_password": S(("account.change_password",), (), lambda w: Call((
+    "qms.auth.users.set_active": S(("user.disable",), (), lambda w: Call((w.minhlv, False, "Nghỉ việc"))),
+    "qms.auth.users.set_password": S(("user.set_password",), (), lambda w: Call((w.minhlv, PASSWORD))),
+    "qms.auth.users.unlock": S(("user.unlock",), (), lambda w: Call((w.minhlv,))),
+    "qms.auth.sessions.change_own_password": S(("account.change_password",), (), lambda w: Call((
         PASSWORD, "mat-khau-moi-dung-10"))),
-    "qms.services.auth.set_own_language": S(("account.set_language",), (), lambda w: Call(("en",))),
-    "qms.services.auth.sign_out": S((), (), lambda w: Call()),
-    "qms.services.backup.backup_for": S(("system.backup",), (), lambda w: Call()),
+    "qms.auth.sessions.set_own_language": S(("account.set_language",), (), lambda w: Call(("en",))),
+    "qms.auth.sessions.sign_out": S((), (), lambda w: Call()),
+    "qms.backup.archive.backup_for": S(("system.backup",), (), lambda w: Call()),
     # plan, evidence, trace
     "qms.plan.saving.confirm_import": S(("plan.import",), (), lambda w: Call((
         PLAN_SEED.read_bytes(), "ke-hoach.txt", _sha(PLAN_SEED.read_bytes())))),
@@ -359,9 +359,9 @@ SERVICES: dict[str, S] = {
         w.task, _task_update(w), ver(m.PlanTask, w.task)))),
     "qms.plan.tasks.record_measurement": S(("plan_target.measure",), OWN, lambda w: Call((
         w.target, w.period, 95.0))),
-    "qms.services.evidence.add_evidence": S(("evidence.create",), (), lambda w: Call((EVIDENCE, "bb.pdf", PDF))),
-    "qms.services.trace.link": S(("trace.link",), (), lambda w: Call((w.task, "evidence", w.evidence))),
-    "qms.services.trace.unlink": S(("trace.unlink",), (), lambda w: Call((w.link, "Gắn nhầm"))),
+    "qms.trace.evidence.add_evidence": S(("evidence.create",), (), lambda w: Call((EVIDENCE, "bb.pdf", PDF))),
+    "qms.trace.links.link": S(("trace.link",), (), lambda w: Call((w.task, "evidence", w.evidence))),
+    "qms.trace.links.unlink": S(("trace.unlink",), (), lambda w: Call((w.link, "Gắn nhầm"))),
     # documents
     "qms.documents.sync.sync_procedures": S(("document.sync",), (), lambda w: Call((w.folder,))),
     "qms.documents.sync.link_front_matter_tasks": S(("document.sync",), (), lambda w: Call((w.plan,))),

@@ -16,7 +16,7 @@ from tests.reliability import walk
 from tests.reliability.service_catalog import SERVICES
 
 # Services whose audit row records an event rather than a change of a stored record.
-EVENTS = {"qms.services.backup.backup_for":
+EVENTS = {"qms.backup.archive.backup_for":
           "downloading a backup is logged: who took the data, when"}
 # Services that write synthetic history, log rows included: only their own row is checked.
 SYNTHETIC = {"qms.demo.scale.history.add_history": "demo.scale"}

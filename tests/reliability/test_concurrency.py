@@ -25,7 +25,7 @@ from qms.db.uow import read_session
 from qms.documents import drafts as documents
 from qms.documents.approval import approve_revision
 from qms.nonconformities.recording import NcInput, raise_nonconformity
-from qms.services.evidence import EvidenceInput, add_evidence
+from qms.trace.evidence import EvidenceInput, add_evidence
 from qms.trail.models import AuditLog
 from qms.trail.verify import verify_log
 from tests.factories import PASSWORD

@@ -28,7 +28,7 @@ from qms.nonconformities.recording import NcInput, attach_file, raise_nonconform
 from qms.plan.importing import preview_import
 from qms.reports.excel import frame_to_xlsx
 from qms.reports.markdown import markdown_flowables
-from qms.services.evidence import EvidenceInput, add_evidence
+from qms.trace.evidence import EvidenceInput, add_evidence
 from tests.nonconformities.helpers import commune, nc_input
 from tests.reliability import hostile as h
 
@@ -144,7 +144,7 @@ def test_the_viewers_render_user_markdown_through_inert_markdown():
 
 def test_no_page_renders_user_text_as_html():
     """``unsafe_allow_html`` appears nowhere; ``st.html`` only with the app's own constants."""
-    allowed = {("qms/ui/session.py", "script"), ("qms/audits/ui/fill.py", "TOUCH_CSS")}
+    allowed = {("qms/auth/ui/session.py", "script"), ("qms/audits/ui/fill.py", "TOUCH_CSS")}
     for path in [*ROOT.joinpath("pages").glob("*.py"), *ROOT.joinpath("qms").rglob("*.py"),
                  ROOT / "app.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from qms.audits.answers import AnswerInput, record_answer
+from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.db.models import (
@@ -38,8 +39,7 @@ from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.plan.importing import preview_import
 from qms.plan.tasks import TaskUpdate, update_task
-from qms.services.evidence import EvidenceInput, add_evidence
-from qms.services.users import UserInput, create_user
+from qms.trace.evidence import EvidenceInput, add_evidence
 from tests.nonconformities.helpers import ANALYSIS
 from tests.reliability import hostile as h
 from tests.reliability.world import PDF, World, build

@@ -7,7 +7,7 @@ import sys
 
 from qms.core.actor import Actor
 from qms.nonconformities.recording import NcInput, raise_nonconformity
-from qms.services.evidence import EvidenceInput, add_evidence
+from qms.trace.evidence import EvidenceInput, add_evidence
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

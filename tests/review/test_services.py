@@ -11,11 +11,11 @@ import pytest
 from qms import cli
 from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.dashboard.my_work import my_work
 from qms.nonconformities.recording import raise_nonconformity
 from qms.nonconformities.report_queries import org_header
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
-from qms.queries.my_work import my_work
 from qms.review import recording as mr
 from qms.review.queries import review_deadlines
 from qms.review.report import minutes_pdf

@@ -13,15 +13,15 @@ from sqlalchemy import select
 
 from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
+from qms.dashboard.my_work import my_work
 from qms.db.models import PlanTask
 from qms.db.uow import read_session
 from qms.plan.demo import load_demo_plan
-from qms.queries.my_work import my_work
-from qms.queries.trace import links_for_task
 from qms.risks import queries
 from qms.risks import services as risks
 from qms.risks.sections import risks_section
 from qms.risks.work import risk_deadlines
+from qms.trace.queries import links_for_task
 from qms.trail.models import AuditLog
 from tests.risks.helpers import Setup, civil_status_risk, setup
 

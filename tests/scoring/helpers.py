@@ -10,7 +10,7 @@ from qms.plan.demo import load_demo_plan
 from qms.scoring.criteria_sets import load_criteria_set
 from qms.scoring.queries import periods, set_criteria
 from qms.scoring.sheets import open_sheet
-from qms.services.evidence import EvidenceInput, add_evidence
+from qms.trace.evidence import EvidenceInput, add_evidence
 from tests.nonconformities.helpers import Commune, commune
 
 # 1: 10 points (1.1 = 1.1.a 2 + 1.1.b 2; 1.2 6); 2: 10 points (2.1 6; 2.2 4, not applicable)

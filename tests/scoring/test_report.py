@@ -15,7 +15,7 @@ from qms.scoring.outputs import evidence_pack, self_assessment_report
 from qms.scoring.pack_rules import INDEX_NAME
 from qms.scoring.queries import criteria_sets
 from qms.scoring.sheets import ScoreInput, record_score, save_sheet_notes
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 from tests.reports.pdftext import page_texts
 from tests.scoring.helpers import Setup, setup
 

@@ -18,7 +18,7 @@ from qms.scoring.sheets import (
     save_sheet_notes,
     submit_sheet,
 )
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 from tests.scoring.helpers import SMALL_CSV, setup
 
 

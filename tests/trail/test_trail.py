@@ -8,11 +8,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from qms import cli
+from qms.auth.organizations import add_unit
 from qms.core.actor import Actor
 from qms.db import migrate
 from qms.db.engine import get_engine
 from qms.demo.nam_trung import load_demo
-from qms.services.organizations import add_unit
 from qms.trail.verify import verify_log
 from tests.factories import make_org
 

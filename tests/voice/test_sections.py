@@ -9,10 +9,10 @@ from datetime import date
 import openpyxl
 import pytest
 
-from qms.queries.context_sections import context_section
-from qms.queries.my_work import my_work
+from qms.dashboard.my_work import my_work
 from qms.queries.report_registry import period_sections, review_inputs
 from qms.reports.excel import frame_to_xlsx
+from qms.review.context_queries import context_section
 from qms.voice.queries import FRAME_KEYS, feedback, feedback_frame
 from qms.voice.recording import answer_feedback
 from qms.voice.sections import feedback_section, satisfaction_section

@@ -15,7 +15,7 @@ from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.core.i18n import t
 from qms.db.models import Nonconformity, PlanTarget, PlanTask, TraceLink
 from qms.db.uow import read_session, unit_of_work
-from qms.queries.trace import links_for_task
+from qms.trace.queries import links_for_task
 from qms.voice.escalation import raise_voice_nc
 from qms.voice.recording import CriterionInput, answer_feedback, save_survey
 from tests.nonconformities.helpers import audit_actions, detail

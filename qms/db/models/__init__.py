@@ -8,10 +8,8 @@ from qms.audits.models import (
     ChecklistItem,
     Finding,
 )
-from qms.db.models.auth import AuthSession
-from qms.db.models.evidence import Evidence, StoredFile
-from qms.db.models.org import Organization, Unit, User, UserRole
-from qms.db.models.trace import TraceLink
+from qms.auth.models import Organization, Unit, User, UserRole
+from qms.auth.session_models import AuthSession
 from qms.documents.models import Document, DocumentRevision, RevisionAttachment
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.nonconformities.models import (
@@ -35,6 +33,8 @@ from qms.plan.models import (
 from qms.review.models import ManagementReview, PeriodReport, ReviewAction, ReviewInput
 from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
+from qms.trace.file_models import Evidence, StoredFile
+from qms.trace.models import TraceLink
 from qms.trail.models import AuditChain, AuditLog
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 

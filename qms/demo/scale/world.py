@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from qms.auth.organization_rules import OrgInput
+from qms.auth.organizations import insert_organization
+from qms.auth.users import UserInput, insert_user
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.roles import Role
@@ -17,9 +20,6 @@ from qms.db.uow import unit_of_work
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale import text as txt
 from qms.demo.scale.history import SCALES, Sizes, add_history
-from qms.domain.organizations import OrgInput
-from qms.services.organizations import insert_organization
-from qms.services.users import UserInput, insert_user
 from qms.trail.record import record_change
 
 WORLDS = ("commune-10y", "province")

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from qms.auth.organization_queries import get_organization
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.text import inert_markdown as inert
@@ -17,8 +18,7 @@ from qms.documents.copy_queries import copy_of
 from qms.documents.queries import DocumentDetail, RevisionView, attachment_file
 from qms.documents.report import controlled_copy_pdf
 from qms.documents.rules import OPEN_STATUSES, RevisionStatus, revision_diff
-from qms.queries.organizations import get_organization
-from qms.queries.trace import tasks_for_entity
+from qms.trace.queries import tasks_for_entity
 from qms.ui.widgets import run_action
 
 _HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.permissions import allowed
 from qms.duties import reporting as duties
 from qms.duties.queries import DutyRow, report_evidence
 from qms.duties.rules import EDITABLE, Recurrence
-from qms.queries.organizations import UnitView
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 from qms.ui.widgets import run_action
 
 FILE_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]

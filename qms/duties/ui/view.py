@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.duties.queries import BoardFilter, DutyRow, EventView, EvidenceItem, PeriodOption
 from qms.duties.rules import DutyStatus
-from qms.queries.organizations import UnitView
-from qms.queries.trace import file_content
+from qms.trace.queries import file_content
 
 ICON = {"open": "⚪", "submitted": "🔵", "accepted": "✅", "returned": "↩️"}
 STATUSES = [s.value for s in DutyStatus]

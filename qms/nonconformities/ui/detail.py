@@ -16,7 +16,7 @@ from qms.nonconformities.detail_queries import NcDetail
 from qms.nonconformities.report import car_pdf
 from qms.nonconformities.report_queries import car_form, clause_label
 from qms.nonconformities.ui.register import STATUS_ICON
-from qms.queries.trace import file_content
+from qms.trace.queries import file_content
 
 PENDING = "nc.pending_open"  # the id to open after recording a new one
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from qms.auth.queries import list_users
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.nonconformities import actions as ca
@@ -17,7 +18,6 @@ from qms.nonconformities.rules import ActionStatus
 from qms.nonconformities.ui.detail import day_text
 from qms.nonconformities.ui.new import UPLOAD_TYPES, similar_list
 from qms.nonconformities.vocabulary_rules import MAX_WHYS, CauseCategory
-from qms.queries.users import list_users
 from qms.ui.widgets import run_action
 
 

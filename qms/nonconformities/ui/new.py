@@ -7,6 +7,8 @@ from datetime import date
 
 import streamlit as st
 
+from qms.auth.organization_queries import list_units
+from qms.auth.queries import list_users
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
@@ -15,8 +17,6 @@ from qms.nonconformities.recording import NcInput, raise_nonconformity
 from qms.nonconformities.report_queries import clause_label, clause_titles
 from qms.nonconformities.ui.detail import PENDING
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
-from qms.queries.organizations import list_units
-from qms.queries.users import list_users
 from qms.ui.widgets import run_action
 
 UPLOAD_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]

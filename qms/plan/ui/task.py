@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qms.auth.organization_queries import UnitView
+from qms.auth.queries import UserView
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.nonconformities.ui import raising as nc_raise
 from qms.plan import tasks as plan_tasks
 from qms.plan.queries import PeriodView, TaskDetail
 from qms.plan.rules import TaskStatus
-from qms.queries.organizations import UnitView
-from qms.queries.trace import (
+from qms.trace import evidence
+from qms.trace import links as trace
+from qms.trace.queries import (
     LinkView,
     evidence_choices,
     evidence_files,
     file_content,
     links_for_task,
 )
-from qms.queries.users import UserView
-from qms.services import evidence, trace
 from qms.ui.widgets import run_action
 
 STATUSES = [s.value for s in TaskStatus]

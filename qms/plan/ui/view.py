@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qms.auth.organization_queries import UnitView
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.plan.queries import PlanHeader, PlanSummary
-from qms.queries.organizations import UnitView
 
 STATUS_ICON = {"not_started": "⚪", "in_progress": "🔵", "done": "✅", "late": "🔴"}
 

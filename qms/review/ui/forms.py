@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from qms.auth.queries import UserView
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.queries.users import UserView
 from qms.review import recording as mr
 from qms.review.queries import ReviewDetail
 from qms.review.rules import ReviewActionStatus, ReviewStatus

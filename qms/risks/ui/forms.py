@@ -8,9 +8,9 @@ from datetime import date
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.queries.organizations import UnitView
 from qms.review.ui.forms import forget_version, seen_version
 from qms.risks import services as risks
 from qms.risks.queries import ActionRow, RiskRow

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from qms.auth.organization_queries import UnitView
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.queries.organizations import UnitView
 from qms.reports.excel import stamp
 from qms.risks.queries import ActionRow, ReviewRow, RiskFilter, RiskRow, matrix
 from qms.risks.report import register_frame, register_xlsx

@@ -14,7 +14,7 @@ from qms.scoring import criteria_sets as scoring_sets
 from qms.scoring import sheets as scoring
 from qms.scoring.outputs import evidence_pack, self_assessment_report
 from qms.scoring.queries import EvidenceRef, SheetDetail
-from qms.services.evidence import EvidenceInput
+from qms.trace.evidence import EvidenceInput
 from qms.ui.widgets import run_action
 
 FILE_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]

@@ -8,11 +8,11 @@ from datetime import date
 
 import streamlit as st
 
+from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.duties.queries import PeriodOption
-from qms.queries.organizations import UnitView
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.ui.widgets import run_action
 from qms.voice import rules
