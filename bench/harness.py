@@ -17,9 +17,9 @@ from sqlalchemy import Engine, event, select
 
 from qms.auth import sessions as auth
 from qms.auth import users
+from qms.auth.models import Organization, User
 from qms.core.actor import Actor
 from qms.core.roles import Role
-from qms.db.models import Organization, User
 from qms.db.uow import read_session
 from qms.ui.registry import PAGES, PageSpec
 

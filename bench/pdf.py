@@ -13,9 +13,9 @@ from sqlalchemy import func, select, text
 
 from bench.harness import bare_engine
 from qms.audits.base_report import LABELS
+from qms.audits.models import ChecklistItem
 from qms.audits.report import audit_report_pdf
 from qms.audits.report_queries import audit_report_data
-from qms.db.models import ChecklistItem
 from qms.db.uow import read_session
 from qms.reports.fonts import register_fonts
 from qms.reports.styles import CONTENT_WIDTH, MARGIN_LEFT, MARGIN_RIGHT

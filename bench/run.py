@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> None:
 def _org_count(url: str) -> int:
     from sqlalchemy import func, select
 
-    from qms.db.models import Organization
+    from qms.auth.models import Organization
     from qms.db.uow import read_session
 
     use(url)

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from qms.core.config import settings
-from qms.db import models  # noqa: F401  (registers every table)
+from qms.db import all_models  # noqa: F401  (registers every table)
 from qms.db.base import Base
 from qms.db.engine import get_engine
 

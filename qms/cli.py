@@ -11,13 +11,13 @@ from typing import Any
 from sqlalchemy import select
 
 from qms.auth import users
+from qms.auth.models import Organization, Unit, User
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
 from qms.core.roles import Role, parse_roles
 from qms.db import migrate
 from qms.db.engine import dispose_engines
-from qms.db.models import Organization, Unit, User
 from qms.db.uow import read_session
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale.world import WORLDS, generate_world
@@ -58,20 +58,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _feature_modules() -> list[Any]:
-    """Feature command groups (``plan``, ``procedures``, ``report`` …), each a module with
-    ``add_commands(subparsers)`` and ``run(args) -> str | None``: those in ``qms/commands/``
-    and each feature package's ``cli.py`` (``qms/scoring/cli.py``)."""
+    """Command groups with ``add_commands(subparsers)`` and ``run(args) -> str | None``: the
+    shared ``report`` command and each feature's ``cli`` (``qms.features``)."""
     import importlib
-    import importlib.util
-    import pkgutil
 
-    import qms
-    import qms.commands as package
+    from qms.features import cli_modules
 
-    names = [f"qms.commands.{info.name}" for info in pkgutil.iter_modules(package.__path__)]
-    names += [f"qms.{info.name}.cli" for info in pkgutil.iter_modules(qms.__path__)
-              if info.ispkg and importlib.util.find_spec(f"qms.{info.name}.cli") is not None]
-    return [importlib.import_module(name) for name in names]
+    return [importlib.import_module(name) for name in ("qms.reports.cli", *cli_modules())]
 
 
 def _read_password(from_stdin: bool) -> str:

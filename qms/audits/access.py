@@ -10,11 +10,12 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from qms.audits.models import Audit, ChecklistItem
 from qms.audits.rules import check_independence
+from qms.auth.models import User
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, PermissionDenied
 from qms.core.permissions import allowed
-from qms.db.models import Audit, ChecklistItem, User
 from qms.db.uow import owned
 
 T = TypeVar("T")

@@ -16,11 +16,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from qms.audits import rules
 from qms.audits.access import require, require_status
+from qms.audits.models import Audit, ChecklistAttachment, ChecklistItem, Finding
+from qms.auth.models import User
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, ValidationFailed
-from qms.db.models import Audit, ChecklistAttachment, ChecklistItem, Finding, User
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.recording import NcInput, insert_nonconformity
 from qms.trace.evidence import store_file

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qms.audits import clauses as cl
+from qms.audits.models import BankQuestion
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.data_files import read_packaged
 from qms.core.errors import ValidationFailed
-from qms.db.models import BankQuestion
 from qms.db.uow import owned, unit_of_work
 from qms.trail.record import record_change
 

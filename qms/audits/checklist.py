@@ -10,22 +10,17 @@ from sqlalchemy.orm import Session
 from qms.audits import rules
 from qms.audits.access import require, require_status
 from qms.audits.bank import active_bank
+from qms.audits.models import Audit, ChecklistItem
+from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
-from qms.db.models import (
-    Audit,
-    ChecklistItem,
-    Document,
-    DocumentRevision,
-    PlanTask,
-    TraceLink,
-    Unit,
-    User,
-)
 from qms.db.uow import owned, unit_of_work
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.procedure_md import parse_steps
+from qms.plan.models import PlanTask
 from qms.trace.links import insert_link
+from qms.trace.models import TraceLink
 from qms.trail.record import record_change
 
 PROCEDURE_CLAUSE = "8.1"

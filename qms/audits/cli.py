@@ -9,10 +9,10 @@ from sqlalchemy import select
 from qms.audits.plan_report import audit_plan_pdf
 from qms.audits.report import audit_report_pdf
 from qms.audits.report_queries import audit_report_data
-from qms.commands.report import register
+from qms.auth.models import Organization
 from qms.core.i18n import t
-from qms.db.models import Organization
 from qms.db.uow import read_session
+from qms.reports.cli import register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

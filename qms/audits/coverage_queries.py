@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from qms.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
-from qms.db.models import Unit
+from qms.auth.models import Unit
 from qms.db.uow import read_session
 
 NO_UNIT = 0  # the ``unit`` parameter of questions asked of no particular unit

@@ -11,13 +11,15 @@ from qms.audits import answers as audit_answers
 from qms.audits import checklist as audit_checklist
 from qms.audits import programme as audits
 from qms.audits.answers import AnswerInput
+from qms.audits.models import Audit, AuditProgramme
 from qms.audits.programme import AuditInput
 from qms.audits.queries import checklist, findings, get_audit
+from qms.auth.models import Unit, User
 from qms.core.actor import Actor
 from qms.core.errors import PermissionDenied
 from qms.core.roles import parse_roles
-from qms.db.models import Audit, AuditProgramme, PlanTask, Unit, User
 from qms.db.uow import read_session
+from qms.plan.models import PlanTask
 
 YEAR = 2023
 FIRST_TITLE = f"Đánh giá nội bộ lần 1 năm {YEAR}"

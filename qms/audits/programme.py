@@ -9,11 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qms.audits.access import check_member, require, require_status
+from qms.audits.models import Audit, AuditProgramme, ChecklistItem
+from qms.auth.models import Unit
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, ValidationFailed
-from qms.db.models import Audit, AuditProgramme, ChecklistItem, Document, PlanTask, Unit
 from qms.db.uow import owned, unit_of_work
+from qms.documents.models import Document
+from qms.plan.models import PlanTask
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

@@ -11,20 +11,19 @@ from sqlalchemy.orm import Session
 
 from qms.audits import rules
 from qms.audits.clauses import load_clauses
-from qms.core.data_files import read_packaged
-from qms.db.models import (
+from qms.audits.models import (
     Audit,
     AuditProgramme,
     BankQuestion,
     ChecklistAttachment,
     ChecklistItem,
     Finding,
-    Nonconformity,
-    StoredFile,
-    Unit,
-    User,
 )
+from qms.auth.models import Unit, User
+from qms.core.data_files import read_packaged
 from qms.db.uow import read_session
+from qms.nonconformities.models import Nonconformity
+from qms.trace.file_models import StoredFile
 
 
 @dataclass(frozen=True)

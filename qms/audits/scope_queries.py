@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from qms.audits.clauses import load_clauses
+from qms.auth.models import Unit, User
 from qms.core.data_files import read_packaged
-from qms.db.models import Document, Plan, PlanTask, Unit, User
 from qms.db.uow import read_session
+from qms.documents.models import Document
+from qms.plan.models import Plan, PlanTask
 
 
 @dataclass(frozen=True)

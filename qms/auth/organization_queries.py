@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from qms.auth.models import Organization, Unit
 from qms.auth.organization_rules import ORG_FIELDS, OrgInput
-from qms.db.models import Organization, Unit
 from qms.db.uow import read_session
 
 

@@ -7,12 +7,12 @@ from dataclasses import asdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Organization, Unit
 from qms.auth.organization_rules import ORG_FIELDS, OrgInput, org_code
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import NotFound, ValidationFailed
 from qms.core.text import fold
-from qms.db.models import Organization, Unit
 from qms.db.uow import owned, unit_of_work
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

@@ -9,8 +9,8 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from qms.auth.models import Unit, User
 from qms.core import clock
-from qms.db.models import Unit, User
 from qms.db.uow import read_session
 
 

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Organization, User, UserRole
 from qms.auth.organization_rules import OrgInput
 from qms.auth.organizations import insert_organization
 from qms.auth.passwords import hash_password, needs_rehash, verify_password
@@ -26,6 +27,7 @@ from qms.auth.rules import (
     is_locked,
     minutes_left,
 )
+from qms.auth.session_models import AuthSession
 from qms.auth.users import UserInput, insert_user
 from qms.core import clock
 from qms.core import validation as v
@@ -33,7 +35,6 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import AuthenticationFailed, Conflict, ValidationFailed
 from qms.core.roles import Role
-from qms.db.models import AuthSession, Organization, User, UserRole
 from qms.db.uow import UnitOfWork, unit_of_work
 from qms.trail.record import record_change
 

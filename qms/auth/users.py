@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit, User, UserRole
 from qms.auth.passwords import hash_password
 from qms.auth.rules import check_password_policy
+from qms.auth.session_models import AuthSession
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.i18n import LANGUAGES
 from qms.core.roles import Role, parse_roles
-from qms.db.models import AuthSession, Unit, User, UserRole
 from qms.db.uow import owned, unit_of_work
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
-from qms.db import models  # noqa: F401  (registers every table)
+from qms.db import all_models  # noqa: F401  (registers every table)
 from qms.db.base import Base, UTCDateTime
 from qms.db.engine import get_engine
 from qms.db.migrate import upgrade

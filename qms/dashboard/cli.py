@@ -6,10 +6,10 @@ import argparse
 
 from sqlalchemy import select
 
+from qms.auth.models import Organization
 from qms.core.clock import today
 from qms.core.i18n import t
 from qms.dashboard.reminders import send_reminders
-from qms.db.models import Organization
 from qms.db.uow import read_session
 
 

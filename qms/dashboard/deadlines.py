@@ -20,16 +20,15 @@ from sqlalchemy import and_, func, select
 
 from qms.audits.models import Audit
 from qms.dashboard.work_items import WorkItem
-from qms.db.models import Plan, PlanTask, ReportingPeriod
 from qms.db.uow import read_session
 from qms.duties import queries as dq
+from qms.features import deadline_sources
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus
+from qms.plan.models import Plan, PlanTask, ReportingPeriod
 from qms.plan.rules import TaskStatus
 from qms.review.queries import PAGE as REVIEW_PAGE
 from qms.review.queries import review_deadlines
-from qms.risks.work import risk_deadlines
-from qms.voice.work import feedback_deadlines
 
 DeadlineSource = Callable[[int, date], list[WorkItem]]
 
@@ -113,13 +112,7 @@ def audits_planned(org_id: int, today: date) -> list[WorkItem]:
                      (("id", str(audit_id)),)) for audit_id, title, day in rows]
 
 
-DEADLINE_SOURCES: list[DeadlineSource] = [
-    nc_deadlines, duty_deadlines, review_items, plan_task_deadlines, reporting_cutoffs,
-    audits_planned, feedback_deadlines, risk_deadlines,
-]
-
-
 def all_deadlines(org_id: int, today: date) -> list[WorkItem]:
     """Every source's items: overdue first, then by date and label."""
-    items = [item for source in DEADLINE_SOURCES for item in source(org_id, today)]
+    items = [item for source in deadline_sources() for item in source(org_id, today)]
     return sorted(items, key=lambda i: (not i.overdue, i.due or today, i.kind, i.label))

@@ -9,7 +9,6 @@ import pandas as pd
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
-from qms.db.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TraceLink
 from qms.db.uow import read_session
 from qms.duties import queries as dq
 from qms.duties.rules import DutyStatus
@@ -18,7 +17,9 @@ from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, NcStatus
 from qms.onestop.models import OneStopFigures
 from qms.onestop.rules import Figures
+from qms.plan.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod
 from qms.plan.rules import target_met
+from qms.trace.models import TraceLink
 
 
 @dataclass(frozen=True)

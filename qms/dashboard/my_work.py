@@ -12,15 +12,11 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 
 from qms.core.actor import Actor
-from qms.dashboard.work_items import Provider, WorkItem
-from qms.db.models import Plan, PlanTask
+from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
-from qms.duties import work as duty_work
-from qms.nonconformities import work as nc_work
+from qms.features import my_work_providers
+from qms.plan.models import Plan, PlanTask
 from qms.plan.rules import TaskStatus
-from qms.review.queries import review_actions_due
-from qms.risks import work as risk_work
-from qms.voice import work as voice_work
 
 SOON_DAYS = 14
 
@@ -46,19 +42,9 @@ def plan_tasks_due(actor: Actor, today: date) -> list[WorkItem]:
             if actor.can("plan_task.update", unit_id=unit_id)]
 
 
-PROVIDERS: list[Provider] = [
-    nc_work.nc_steps, nc_work.actions_owned, nc_work.verifications_waiting,
-    nc_work.closures_waiting, nc_work.proposals_waiting, plan_tasks_due,
-    review_actions_due,
-    duty_work.duties_to_submit, duty_work.duties_to_decide,
-    voice_work.feedback_to_answer,
-    risk_work.risk_actions_due, risk_work.risk_reviews_due,
-]
-
-
 def my_work(actor: Actor, today: date) -> list[WorkItem]:
     """Every provider's items for ``actor``: overdue first, then by deadline (none last)."""
     if actor.user_id is None:
         return []
-    items = [item for provider in PROVIDERS for item in provider(actor, today)]
+    items = [item for provider in my_work_providers() for item in provider(actor, today)]
     return sorted(items, key=lambda i: (not i.overdue, i.due is None, i.due or today, i.label))

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from qms.auth.models import Unit, User
 from qms.core import clock
-from qms.db.models import Unit, User
 from qms.db.uow import read_session
 from qms.trail.models import AuditLog
 

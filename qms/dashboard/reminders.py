@@ -11,6 +11,7 @@ from email.utils import formataddr
 
 from sqlalchemy import select
 
+from qms.auth.models import User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.core.config import Smtp, settings
@@ -18,7 +19,6 @@ from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.dashboard.my_work import my_work
 from qms.dashboard.work_items import WorkItem
-from qms.db.models import User
 from qms.db.uow import unit_of_work
 from qms.trail.record import record_change
 

@@ -9,12 +9,12 @@ import yaml
 from sqlalchemy import select
 
 from qms.audits.demo import load_demo_audits
+from qms.auth.models import Organization, Unit
 from qms.auth.organization_rules import OrgInput
 from qms.auth.organizations import insert_organization
 from qms.auth.users import UserInput, insert_user
 from qms.core.actor import Actor
 from qms.core.roles import parse_roles
-from qms.db.models import Organization, Unit
 from qms.db.uow import unit_of_work
 from qms.documents.sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
 from qms.duties.demo import load_demo_duties

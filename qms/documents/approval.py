@@ -12,13 +12,14 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from qms.auth.models import User
 from qms.auth.passwords import verify_password
 from qms.core import clock
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
-from qms.db.models import Document, DocumentRevision, User
 from qms.db.uow import unit_of_work
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.records import (
     apply_meta,
     concurrency_guard,

@@ -7,17 +7,17 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qms.auth.models import Organization
 from qms.auth.organization_queries import get_organization
-from qms.commands.report import register
 from qms.core.actor import Actor
 from qms.core.errors import NotFound
 from qms.core.i18n import t
-from qms.db.models import Organization
 from qms.db.uow import read_session
 from qms.documents.copy_queries import choose_revision, copy_of
 from qms.documents.queries import document_detail, document_id_by_code
 from qms.documents.report import controlled_copy_pdf
 from qms.documents.sync import PROCEDURES_DIR, Outcome, SyncReport, sync_procedures
+from qms.reports.cli import register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

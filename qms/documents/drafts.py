@@ -15,8 +15,8 @@ from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
-from qms.db.models import Document, DocumentRevision, RevisionAttachment
 from qms.db.uow import unit_of_work
+from qms.documents.models import Document, DocumentRevision, RevisionAttachment
 from qms.documents.records import (
     concurrency_guard,
     document_in_org,

@@ -11,9 +11,10 @@ import pandas as pd
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from qms.auth.models import Unit
 from qms.core.text import fold
-from qms.db.models import Document, DocumentRevision, RevisionAttachment, StoredFile, Unit
 from qms.db.uow import read_session
+from qms.documents.models import Document, DocumentRevision, RevisionAttachment
 from qms.documents.rules import (
     REVIEW_WARNING_DAYS,
     DocumentStatus,
@@ -21,6 +22,7 @@ from qms.documents.rules import (
     RevisionStatus,
     review_state,
 )
+from qms.trace.file_models import StoredFile
 
 REGISTER_STATUSES = ("effective", "draft", "in_review", "obsolete")
 REGISTER_COLUMNS = ("id", "code", "title", "type", "owner_unit", "issue", "effective_date",

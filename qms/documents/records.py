@@ -15,13 +15,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from qms.auth.models import Unit, User
 from qms.core.actor import Actor
 from qms.core.errors import Conflict
 from qms.core.text import fold
-from qms.db.models import Document, DocumentRevision, Plan, PlanTask, TraceLink, Unit, User
 from qms.db.uow import owned
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.rules import RevisionStatus, add_months, content_hash
+from qms.plan.models import Plan, PlanTask
 from qms.trace.links import insert_link
+from qms.trace.models import TraceLink
 
 ENTITY = "procedure"  # the trace-link type of a controlled document
 P = ParamSpec("P")

@@ -23,8 +23,8 @@ from qms.core.actor import Actor
 from qms.core.errors import Conflict, ValidationFailed
 from qms.core.files import sniff
 from qms.core.i18n import t
-from qms.db.models import Document, DocumentRevision
 from qms.db.uow import unit_of_work
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.procedure_md import DocumentType
 from qms.documents.records import apply_meta, concurrency_guard, start_review_cycle
 from qms.documents.register_rows import RegisterRow, map_header, parse_row

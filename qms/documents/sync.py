@@ -22,8 +22,8 @@ from qms.core.config import ROOT
 from qms.core.data_files import read_packaged
 from qms.core.errors import DomainError
 from qms.core.i18n import t
-from qms.db.models import Document, DocumentRevision, Plan
 from qms.db.uow import owned, unit_of_work
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.procedure_md import ProcedureDoc, ProcedureFormatError, parse_procedure
 from qms.documents.records import (
     META_FIELDS,
@@ -36,6 +36,7 @@ from qms.documents.records import (
     user_named,
 )
 from qms.documents.rules import OPEN_STATUSES, DocumentStatus, RevisionStatus, content_hash
+from qms.plan.models import Plan
 from qms.trail.record import record_change
 
 PROCEDURES_DIR = ROOT / "procedures"  # the commune's controlled documents as Markdown

@@ -10,14 +10,8 @@ from sqlalchemy.orm import Session
 
 from qms.core.actor import Actor
 from qms.core.text import fold
-from qms.db.models import (
-    DutyReport,
-    DutyReportEvent,
-    DutyReportEvidence,
-    PlanTask,
-    ReportingPeriod,
-    SelfInspectionDuty,
-)
+from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
+from qms.plan.models import PlanTask, ReportingPeriod
 from qms.trail.record import record_change
 
 REPORT_FIELDS = ("status", "submitted_on", "submitted_by_id", "decided_on", "decided_by_id",

@@ -8,9 +8,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.models import User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
-from qms.db.models import User
 from qms.db.uow import read_session
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import accept_report, add_report_evidence, return_report, submit_report

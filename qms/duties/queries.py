@@ -9,21 +9,12 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select
 
-from qms.db.models import (
-    DutyReport,
-    DutyReportEvent,
-    DutyReportEvidence,
-    Evidence,
-    Plan,
-    PlanTask,
-    ReportingPeriod,
-    SelfInspectionDuty,
-    StoredFile,
-    Unit,
-    User,
-)
+from qms.auth.models import Unit, User
 from qms.db.uow import read_session
+from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.duties.rules import PENDING, DutyStatus, PeriodFacts, default_period
+from qms.plan.models import Plan, PlanTask, ReportingPeriod
+from qms.trace.file_models import Evidence, StoredFile
 
 D, P, T, R = SelfInspectionDuty, ReportingPeriod, PlanTask, DutyReport
 PLAN_DUTY = and_(D.origin == "plan", D.task_id.is_not(None))

@@ -13,27 +13,19 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
 from qms.core.permissions import OWN_UNIT, allowed
-from qms.db.models import (
-    DutyReport,
-    DutyReportEvent,
-    DutyReportEvidence,
-    Evidence,
-    Plan,
-    PlanTask,
-    ReportingPeriod,
-    SelfInspectionDuty,
-    Unit,
-    User,
-)
 from qms.db.uow import owned, unit_of_work
 from qms.duties import rules
+from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.duties.rules import DutyStatus, DutyStep, PeriodFacts, Recurrence
+from qms.plan.models import Plan, PlanTask, ReportingPeriod
 from qms.trace.evidence import EvidenceInput, insert_evidence
+from qms.trace.file_models import Evidence
 from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

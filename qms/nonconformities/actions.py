@@ -13,11 +13,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
-from qms.db.models import User
 from qms.db.uow import unit_of_work
 from qms.nonconformities.models import CorrectiveAction, NcAttachment, Nonconformity, Verification
 from qms.nonconformities.records import (

@@ -11,16 +11,16 @@ import argparse
 
 from sqlalchemy import select
 
-from qms.commands.report import register
+from qms.auth.models import Organization
 from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
-from qms.db.models import Organization
 from qms.db.uow import read_session
 from qms.nonconformities.queries import nc_id_by_number
 from qms.nonconformities.register_report import register_pdf
 from qms.nonconformities.report import car_pdf
 from qms.nonconformities.report_queries import car_form, register_report
+from qms.reports.cli import register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

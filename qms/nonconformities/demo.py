@@ -8,9 +8,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.models import Unit, User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
-from qms.db.models import Unit, User
 from qms.db.uow import read_session
 from qms.nonconformities import actions as ca
 from qms.nonconformities.detail_queries import nc_detail

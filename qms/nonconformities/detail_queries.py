@@ -9,8 +9,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qms.db.models import Document, Plan, PlanTask, StoredFile, TraceLink, Unit, User
+from qms.auth.models import Unit, User
 from qms.db.uow import read_session
+from qms.documents.models import Document
 from qms.nonconformities.models import CorrectiveAction, NcAttachment, Nonconformity, Verification
 from qms.nonconformities.rules import (
     ActionFacts,
@@ -18,6 +19,9 @@ from qms.nonconformities.rules import (
     earliest_verification,
     last_done_on,
 )
+from qms.plan.models import Plan, PlanTask
+from qms.trace.file_models import StoredFile
+from qms.trace.models import TraceLink
 
 
 @dataclass(frozen=True)

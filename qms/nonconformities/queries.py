@@ -11,9 +11,10 @@ import pandas as pd
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from qms.auth.models import Unit, User
 from qms.core.text import fold
-from qms.db.models import Document, Unit, User
 from qms.db.uow import read_session
+from qms.documents.models import Document
 from qms.nonconformities.ageing_rules import BUCKET_NAMES, found_between
 from qms.nonconformities.models import CorrectiveAction, NcSettings, Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus, NcStatus, days_open

@@ -17,13 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qms.audits.clauses import load_clauses
+from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.data_files import read_packaged
 from qms.core.errors import ValidationFailed
-from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.uow import owned, unit_of_work
+from qms.documents.models import Document
 from qms.nonconformities.models import NcAttachment, NcSettings, Nonconformity
 from qms.nonconformities.records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot
 from qms.nonconformities.rules import NcStatus, NcStep, check_analysis, next_status
@@ -40,6 +41,7 @@ from qms.nonconformities.vocabulary_rules import (
     recurrence_of,
 )
 from qms.onestop.models import NcProposal
+from qms.plan.models import PlanTask
 from qms.trace.evidence import store_file
 from qms.trace.linkable_queries import LINKABLE
 from qms.trace.links import insert_link

@@ -11,7 +11,6 @@ from qms.audits.clauses import load_clauses
 from qms.auth.organization_queries import get_organization
 from qms.core.data_files import read_packaged
 from qms.core.i18n import t
-from qms.db.models import Plan, ReportingPeriod
 from qms.db.uow import read_session
 from qms.nonconformities.detail_queries import NcDetail, nc_detail
 from qms.nonconformities.queries import NcFilter, register
@@ -19,6 +18,7 @@ from qms.nonconformities.register_report import NcRegisterReport, RegisterLine
 from qms.nonconformities.report import CarAction, CarCheck, CarForm
 from qms.nonconformities.rules import NcStatus
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
+from qms.plan.models import Plan, ReportingPeriod
 from qms.reports.letterhead import OrgHeader, day
 
 VI = "vi"  # reports are Vietnamese whatever the user's language

@@ -8,18 +8,13 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
 
+from qms.audits.models import Audit, Finding
 from qms.core.clock import VN_TZ, today
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import (
-    Audit,
-    CorrectiveAction,
-    Document,
-    DocumentRevision,
-    Finding,
-    Nonconformity,
-)
 from qms.db.uow import read_session
+from qms.documents.models import Document, DocumentRevision
+from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.rules import NcStatus
 from qms.plan.sections import window_text
 from qms.reports.sections import Section

@@ -12,11 +12,11 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.roles import Role
 from qms.dashboard.work_items import WorkItem
-from qms.db.models import ReportingPeriod
 from qms.db.uow import read_session
 from qms.nonconformities.models import CorrectiveAction, Nonconformity, Verification
 from qms.nonconformities.rules import ActionStatus, NcStatus, action_overdue
 from qms.onestop.models import NcProposal
+from qms.plan.models import ReportingPeriod
 
 PAGE = "pages/30_khong_phu_hop.py"
 ONESTOP_PAGE = "pages/31_mot_cua.py"

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from qms.db.models import PlanTarget, PlanTask, ReportingPeriod
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
 from qms.onestop.models import NcProposal, OneStopFigures
 from qms.onestop.rules import Figures, TargetCandidate, default_target_task
+from qms.plan.models import PlanTarget, PlanTask, ReportingPeriod
 from qms.plan.rules import target_met
 
 

@@ -16,12 +16,12 @@ from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
 from qms.core.i18n import t
-from qms.db.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.recording import NcInput, insert_nonconformity
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.onestop.models import NcProposal, OneStopFigures
 from qms.onestop.rules import Figures, TargetCandidate, check_figures, default_target_task
+from qms.plan.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.plan.rules import target_met
 from qms.plan.tasks import owned_period
 from qms.trail.record import record_change

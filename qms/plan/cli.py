@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qms.auth.models import Organization
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.db.models import Organization
 from qms.db.uow import read_session
 from qms.plan import importing as plan_import
 from qms.plan import saving as plan_save

@@ -15,14 +15,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.text import fold
-from qms.db.models import Plan, PlanTask, TraceLink, Unit
 from qms.db.uow import unit_of_work
+from qms.plan.models import Plan, PlanTask
 from qms.plan.parser.parse import looks_like_plan, parse_plan
 from qms.plan.rules import match_tasks
 from qms.plan.sources import extract_plan_text
+from qms.trace.models import TraceLink
 
 
 @dataclass(frozen=True)

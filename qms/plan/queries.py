@@ -9,7 +9,9 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import case, func, select
 
-from qms.db.models import (
+from qms.auth.models import Unit, User
+from qms.db.uow import read_session
+from qms.plan.models import (
     Plan,
     PlanArea,
     PlanTarget,
@@ -17,12 +19,9 @@ from qms.db.models import (
     ReportingPeriod,
     Responsibility,
     TargetMeasurement,
-    TraceLink,
-    Unit,
-    User,
 )
-from qms.db.uow import read_session
 from qms.plan.rules import display_status, target_met
+from qms.trace.models import TraceLink
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit
 from qms.core.actor import Actor
 from qms.core.errors import Conflict
 from qms.core.text import fold
-from qms.db.models import (
-    Plan,
-    PlanArea,
-    PlanTarget,
-    PlanTask,
-    ReportingPeriod,
-    Responsibility,
-    TargetMeasurement,
-    TraceLink,
-    Unit,
-)
 from qms.db.uow import unit_of_work
 from qms.duties.carry import carry_over_duties
 from qms.duties.reporting import insert_plan_duties
@@ -34,7 +24,17 @@ from qms.plan.importing import (
     propose_unit,
     task_pairs,
 )
+from qms.plan.models import (
+    Plan,
+    PlanArea,
+    PlanTarget,
+    PlanTask,
+    ReportingPeriod,
+    Responsibility,
+    TargetMeasurement,
+)
 from qms.plan.period_rules import due_date
+from qms.trace.models import TraceLink
 from qms.trail.record import record_change
 
 

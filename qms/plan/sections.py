@@ -15,17 +15,10 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import (
-    OneStopFigures,
-    Plan,
-    PlanArea,
-    PlanTarget,
-    PlanTask,
-    ReportingPeriod,
-    TargetMeasurement,
-)
 from qms.db.uow import read_session
+from qms.onestop.models import OneStopFigures
 from qms.onestop.rules import Figures
+from qms.plan.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.plan.rules import TaskStatus, target_met
 from qms.reports.sections import Section
 

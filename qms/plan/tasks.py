@@ -8,12 +8,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit, User
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import NotFound, ValidationFailed
-from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement, Unit, User
 from qms.db.uow import owned, unit_of_work
+from qms.plan.models import Plan, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.plan.rules import TaskStatus
 from qms.trail.record import record_change
 from qms.trail.stale import check_version

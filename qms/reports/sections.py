@@ -3,9 +3,10 @@ inputs of a management review (ISO 9.3).
 
 A *section provider* is ``provider(org_id, start, end) -> Section | None``: it reads only
 records dated inside the window ``start..end`` (both days included) and returns ``None``
-when the feature has nothing to say for that window. Features list their providers in
-``PERIOD_SECTIONS`` and ``REVIEW_INPUTS`` below, in the order the report shows them; the
-report builders (PDF, Excel, the review page) only ever iterate these lists.
+when the feature has nothing to say for that window. Features place their providers in
+their ``feature.py`` (``period_sections``, ``review_inputs``, each with its place in the
+report); ``qms.features`` lists them in that order, and the report builders (PDF, Excel, the
+review page) only ever iterate those lists.
 """
 
 from __future__ import annotations
@@ -32,10 +33,6 @@ class Section:
 
 
 SectionProvider = Callable[[int, date, date], "Section | None"]
-
-PERIOD_SECTIONS: list[SectionProvider] = []
-REVIEW_INPUTS: list[SectionProvider] = []
-
 
 def in_window(day: date | None, start: date, end: date) -> bool:
     """True when ``day`` lies in the cut-off window, first and last day included."""

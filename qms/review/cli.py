@@ -13,13 +13,14 @@ import argparse
 
 from sqlalchemy import select
 
-from qms.commands.report import register
 from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
-from qms.db.models import ManagementReview, Plan, ReportingPeriod
 from qms.db.uow import read_session
 from qms.nonconformities.report_queries import org_header
+from qms.plan.models import Plan, ReportingPeriod
+from qms.reports.cli import register
+from qms.review.models import ManagementReview
 from qms.review.period_queries import period_report
 from qms.review.period_report import period_pdf, period_xlsx
 from qms.review.queries import review_detail

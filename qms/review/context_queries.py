@@ -9,11 +9,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from qms.auth.models import Unit, User, UserRole
 from qms.core.clock import VN_TZ
 from qms.core.roles import Role
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import Plan, Unit, User, UserRole
 from qms.db.uow import read_session
+from qms.plan.models import Plan
 from qms.plan.sections import window_text
 from qms.reports.sections import Section, in_window
 from qms.trail.models import AuditLog

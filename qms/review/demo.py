@@ -9,10 +9,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from qms.auth.models import User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.core.clock import today
-from qms.db.models import User
 from qms.db.uow import read_session
 from qms.plan.queries import periods_of
 from qms.review import recording as mr

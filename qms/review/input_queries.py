@@ -6,11 +6,12 @@ from datetime import date
 
 from sqlalchemy import and_, or_, select
 
+from qms.auth.models import User
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import ManagementReview, ReviewAction, User
 from qms.db.uow import read_session
 from qms.plan.sections import window_text
 from qms.reports.sections import Section
+from qms.review.models import ManagementReview, ReviewAction
 from qms.review.rules import ReviewActionStatus, action_overdue
 
 

@@ -8,12 +8,13 @@ from datetime import date
 
 from sqlalchemy import select
 
-from qms.db.models import PeriodReport, Plan, ReportingPeriod
 from qms.db.uow import read_session
+from qms.features import period_sections
 from qms.nonconformities.report_queries import org_header
-from qms.queries.report_registry import period_sections
+from qms.plan.models import Plan, ReportingPeriod
 from qms.reports.letterhead import OrgHeader
 from qms.reports.sections import Section, collect
+from qms.review.models import PeriodReport
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import Conflict
-from qms.db.models import PeriodReport
 from qms.db.uow import unit_of_work
 from qms.plan.tasks import owned_period
+from qms.review.models import PeriodReport
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

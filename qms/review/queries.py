@@ -10,12 +10,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from qms.auth.models import User
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
-from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import read_session
-from qms.queries.report_registry import review_inputs
+from qms.features import review_inputs
 from qms.reports.sections import Section, collect
+from qms.review.models import ManagementReview, ReviewAction, ReviewInput
 from qms.review.rules import ReviewActionStatus, ReviewStatus, action_overdue
 
 PAGE = "pages/50_xem_xet_lanh_dao.py"

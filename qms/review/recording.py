@@ -10,16 +10,17 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import User
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
 from qms.core.permissions import ACTION_OWNER, allowed
-from qms.db.models import ManagementReview, ReviewAction, ReviewInput, User
 from qms.db.uow import owned, read_session, unit_of_work
-from qms.queries.report_registry import review_inputs
+from qms.features import review_inputs
 from qms.reports.sections import collect
+from qms.review.models import ManagementReview, ReviewAction, ReviewInput
 from qms.review.rules import (
     ReviewActionStatus,
     ReviewStatus,

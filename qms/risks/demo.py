@@ -8,10 +8,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.models import Unit, User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
-from qms.db.models import Document, PlanTask, Unit, User
 from qms.db.uow import read_session
+from qms.documents.models import Document
+from qms.plan.models import PlanTask
 from qms.risks.services import (
     ReviewInput,
     RiskActionInput,

@@ -9,20 +9,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from qms.db.models import (
-    Document,
-    Plan,
-    PlanTask,
-    Risk,
-    RiskAction,
-    RiskReview,
-    TraceLink,
-    Unit,
-    User,
-)
+from qms.auth.models import Unit, User
 from qms.db.uow import read_session
+from qms.documents.models import Document
+from qms.plan.models import Plan, PlanTask
 from qms.risks import rules
+from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.risks.rules import ActionStatus, RiskStatus
+from qms.trace.models import TraceLink
 
 Owner = aliased(User)
 

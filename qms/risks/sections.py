@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from qms.core.i18n import t
-from qms.db.models import Risk, RiskAction, RiskReview
 from qms.db.uow import read_session
 from qms.reports.sections import Section, in_window
 from qms.risks import rules
+from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.risks.queries import code_of
 from qms.risks.rules import ActionStatus
 

@@ -12,14 +12,16 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import PermissionDenied, ValidationFailed
 from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
-from qms.db.models import Document, Risk, RiskAction, RiskReview, Unit, User
 from qms.db.uow import owned, unit_of_work
+from qms.documents.models import Document
 from qms.risks import rules
+from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.risks.rules import ActionStatus, RiskKind, RiskStatus
 from qms.trace.links import insert_link
 from qms.trail.record import record_change

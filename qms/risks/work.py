@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
-from qms.db.models import Risk, RiskAction
 from qms.db.uow import read_session
 from qms.risks import rules
+from qms.risks.models import Risk, RiskAction
 from qms.risks.queries import code_of
 from qms.risks.rules import ActionStatus, RiskStatus
 

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from qms.commands.report import register
+from qms.auth.models import Organization
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
-from qms.db.models import Organization, Plan, ReportingPeriod
 from qms.db.uow import read_session
+from qms.plan.models import Plan, ReportingPeriod
+from qms.reports.cli import register
 from qms.scoring.criteria_sets import load_criteria_set, preview_criteria_set
 from qms.scoring.outputs import evidence_pack, self_assessment_report, sheet_of_period
 

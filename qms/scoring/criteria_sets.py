@@ -14,9 +14,9 @@ from qms.core.actor import Actor
 from qms.core.errors import Conflict, ValidationFailed
 from qms.core.i18n import t
 from qms.core.text import fold
-from qms.db.models import CriteriaSet, IndexCriterion
 from qms.db.uow import unit_of_work
 from qms.scoring.csv_rules import CriterionRow, CsvProblem, parse_criteria
+from qms.scoring.models import CriteriaSet, IndexCriterion
 from qms.trail.record import record_change
 
 SAMPLE_FILE = "bo-tieu-chi-mau-2023.csv"

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import select
 
 from qms.core.actor import Actor
-from qms.db.models import Evidence
 from qms.db.uow import read_session
 from qms.reports.blocks import paragraph
 from qms.reports.pages import render_story
@@ -17,6 +16,7 @@ from qms.scoring.criteria_sets import SAMPLE_FILE, SAMPLE_NAME, load_criteria_se
 from qms.scoring.queries import periods, set_criteria
 from qms.scoring.sheets import ScoreInput, open_sheet, record_score, save_sheet_notes
 from qms.trace.evidence import EvidenceInput
+from qms.trace.file_models import Evidence
 
 PLAN_TITLE = "Kế hoạch cải cách hành chính năm 2023 của UBND xã Nam Trung"
 # (code, score, explanation, doc numbers of existing evidence)

@@ -9,20 +9,12 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from qms.db.models import (
-    CriteriaSet,
-    Evidence,
-    IndexCriterion,
-    Plan,
-    ReportingPeriod,
-    ScoreSheet,
-    SelfScore,
-    SelfScoreEvidence,
-    StoredFile,
-    User,
-)
+from qms.auth.models import User
 from qms.db.uow import read_session
+from qms.plan.models import Plan, ReportingPeriod
+from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
 from qms.scoring.rules import Criterion, Totals, scorable, totals
+from qms.trace.file_models import Evidence, StoredFile
 
 
 @dataclass(frozen=True)

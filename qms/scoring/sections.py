@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import select
 
 from qms.core.i18n import t
-from qms.db.models import Plan, ReportingPeriod, ScoreSheet
 from qms.db.uow import read_session
+from qms.plan.models import Plan, ReportingPeriod
 from qms.reports.sections import Section
+from qms.scoring.models import ScoreSheet
 from qms.scoring.queries import sheet_detail
 from qms.scoring.report import pct, points
 

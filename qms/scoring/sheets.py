@@ -13,16 +13,9 @@ from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, NotFound, ValidationFailed
-from qms.db.models import (
-    CriteriaSet,
-    Evidence,
-    IndexCriterion,
-    ScoreSheet,
-    SelfScore,
-    SelfScoreEvidence,
-)
 from qms.db.uow import owned, unit_of_work
 from qms.plan.tasks import owned_period
+from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
 from qms.scoring.rules import (
     Criterion,
     SheetStatus,
@@ -32,6 +25,7 @@ from qms.scoring.rules import (
     scorable,
 )
 from qms.trace.evidence import EvidenceInput, insert_evidence
+from qms.trace.file_models import Evidence
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 

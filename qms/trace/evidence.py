@@ -13,8 +13,8 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import ValidationFailed
 from qms.core.files import check_size, safe_name, sniff
-from qms.db.models import Evidence, StoredFile
 from qms.db.uow import unit_of_work
+from qms.trace.file_models import Evidence, StoredFile
 from qms.trace.links import insert_link
 from qms.trail.record import record_change
 

@@ -6,16 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from qms.db.models import (
-    ChecklistItem,
-    CitizenFeedback,
-    CorrectiveAction,
-    Document,
-    Evidence,
-    Finding,
-    Nonconformity,
-    Risk,
-)
+from qms.audits.models import ChecklistItem, Finding
+from qms.documents.models import Document
+from qms.nonconformities.models import CorrectiveAction, Nonconformity
+from qms.risks.models import Risk
+from qms.trace.file_models import Evidence
+from qms.voice.models import CitizenFeedback
 
 # Every record type the matrix knows, in column order; only registered ones can be linked yet.
 ENTITY_TYPES = ("procedure", "checklist_question", "finding", "nonconformity",

@@ -14,12 +14,10 @@ from sqlalchemy.orm import Session
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
-from qms.db.models import (
-    PlanTask,
-    TraceLink,
-)
 from qms.db.uow import owned, unit_of_work
+from qms.plan.models import PlanTask
 from qms.trace.linkable_queries import LINKABLE
+from qms.trace.models import TraceLink
 from qms.trail.record import record_change
 
 

@@ -7,20 +7,13 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, select
 
+from qms.auth.models import Unit
 from qms.core.text import fold
-from qms.db.models import (
-    Evidence,
-    Plan,
-    PlanArea,
-    PlanTarget,
-    PlanTask,
-    StoredFile,
-    TargetMeasurement,
-    TraceLink,
-    Unit,
-)
 from qms.db.uow import read_session
+from qms.plan.models import Plan, PlanArea, PlanTarget, PlanTask, TargetMeasurement
+from qms.trace.file_models import Evidence, StoredFile
 from qms.trace.linkable_queries import ENTITY_TYPES, LINKABLE
+from qms.trace.models import TraceLink
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
+from qms.auth.models import User
 from qms.core.clock import VN_OFFSET
 from qms.core.errors import Conflict
 from qms.core.i18n import catalog
 from qms.db.base import Versioned
-from qms.db.models import User
 from qms.trail.models import AuditLog
 
 # table of the versioned row -> the entity type its changes are logged under

@@ -8,10 +8,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qms.auth.models import Unit, User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
-from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import read_session
+from qms.plan.models import ReportingPeriod
 from qms.voice.recording import (
     CriterionInput,
     FeedbackInput,

@@ -18,12 +18,13 @@ from qms.core.clock import today
 from qms.core.errors import NotFound, ValidationFailed
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import ReportingPeriod, TraceLink
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.recording import NcInput, insert_nonconformity
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
+from qms.plan.models import ReportingPeriod
 from qms.plan.sections import number
+from qms.trace.models import TraceLink
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.voice.rules import CRITERION, FEEDBACK

@@ -11,12 +11,13 @@ import pandas as pd
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
+from qms.auth.models import Unit, User
 from qms.core.i18n import t
 from qms.core.text import fold
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import Plan, PlanTarget, PlanTask, ReportingPeriod, Unit, User
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
+from qms.plan.models import Plan, PlanTarget, PlanTask, ReportingPeriod
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.voice.rules import CRITERION, FEEDBACK

@@ -11,15 +11,16 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import PermissionDenied, ValidationFailed
 from qms.core.text import fold
 from qms.db.base import utcnow
-from qms.db.models import ReportingPeriod, Unit, User
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.vocabulary_rules import choice
+from qms.plan.models import ReportingPeriod
 from qms.plan.tasks import owned_period
 from qms.trace.links import insert_link
 from qms.trail.record import record_change

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import ReportingPeriod
 from qms.db.uow import read_session
+from qms.plan.models import ReportingPeriod
 from qms.plan.sections import number, window_text
 from qms.reports.sections import Section, in_window
 from qms.voice import rules

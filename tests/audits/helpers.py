@@ -13,8 +13,8 @@ from qms.audits.programme import AuditInput
 from qms.audits.queries import checklist
 from qms.core.actor import Actor
 from qms.core.roles import Role
-from qms.db.models import PlanTask
 from qms.db.uow import unit_of_work
+from qms.plan.models import PlanTask
 from tests.documents.helpers import Commune, commune, make_plan, synced
 from tests.factories import make_unit, make_user, signed_in
 

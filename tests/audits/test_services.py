@@ -22,8 +22,8 @@ from qms.audits.answers import AnswerInput
 from qms.audits.checklist import QuestionInput
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.core.permissions import PERMISSIONS
-from qms.db.models import TraceLink
 from qms.db.uow import unit_of_work
+from qms.trace.models import TraceLink
 from qms.trail.models import AuditLog
 from tests.audits.helpers import planned, started, world
 

@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from qms.auth import sessions as auth
 from qms.auth import users
+from qms.auth.session_models import AuthSession
 from qms.auth.users import UserInput
 from qms.core.actor import Actor
 from qms.core.errors import AuthenticationFailed, Conflict, ValidationFailed
 from qms.core.roles import Role
-from qms.db.models import AuthSession
 from qms.db.uow import unit_of_work
 from qms.trail.models import AuditLog
 from tests.factories import PASSWORD, make_org, make_user, org_input, signed_in

@@ -9,13 +9,13 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
+from qms.auth.models import Organization
 from qms.backup import archive as backup
 from qms.core.actor import Actor
 from qms.core.errors import PermissionDenied, ValidationFailed
 from qms.core.roles import Role
 from qms.db import migrate
 from qms.db.engine import get_engine
-from qms.db.models import Organization
 from qms.demo.nam_trung import load_demo
 from qms.trace.evidence import EvidenceInput, add_evidence
 from tests import pg

@@ -14,8 +14,8 @@ from qms.audits import programme as audits
 from qms.audits import queries as q
 from qms.audits.demo import find_demo_audits
 from qms.auth import sessions as auth
+from qms.auth.models import Organization
 from qms.db.engine import dispose_engines
-from qms.db.models import Organization
 from qms.db.uow import read_session
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from qms.db.engine import get_engine
-from qms.db.models import DutyReport, ReportingPeriod
+from qms.duties.models import DutyReport
+from qms.plan.models import ReportingPeriod
 from tests.browser.widgets import form_of, idle, open_select, prepare, sign_in
 from tests.plan.files import as_pdf
 from tests.reports.pdftext import page_texts

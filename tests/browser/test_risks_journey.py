@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from qms.db.engine import get_engine
-from qms.db.models import RiskAction, RiskReview
+from qms.risks.models import RiskAction, RiskReview
 from tests.browser.widgets import form_of, idle, open_select, prepare, sign_in
 
 pytestmark = pytest.mark.browser

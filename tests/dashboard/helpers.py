@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from qms.auth.models import User
 from qms.auth.users import set_password
 from qms.core.actor import Actor
-from qms.db.models import User
 from qms.db.uow import read_session
 from qms.demo.nam_trung import load_demo
 from tests.factories import PASSWORD

@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from qms import features
 from qms.audits.coverage_queries import answered_questions, coverage_cells
 from qms.core.actor import Actor
 from qms.core.clock import today
+from qms.core.feature import Feature
 from qms.dashboard import deadlines
 from qms.dashboard import figures as q
 from qms.dashboard.work_items import WorkItem
@@ -105,13 +107,14 @@ def test_next_deadlines_are_not_overdue_and_come_in_date_order(org):
             "review.action"} <= kinds
 
 
-def test_a_new_deadline_source_is_one_entry_in_the_registry(monkeypatch, db):
-    def feedback_deadlines(org_id: int, today: date) -> list[WorkItem]:
-        return [WorkItem("voice.reply", "Phản ánh số 7", today - timedelta(days=1), True,
-                         "pages/05_viec_cua_toi.py")]
+def extra_deadlines(org_id: int, today: date) -> list[WorkItem]:
+    return [WorkItem("voice.reply", "Phản ánh số 7", today - timedelta(days=1), True,
+                     "pages/05_viec_cua_toi.py")]
 
-    monkeypatch.setattr(deadlines, "DEADLINE_SOURCES",
-                        [*deadlines.DEADLINE_SOURCES, feedback_deadlines])
+
+def test_a_new_deadline_source_is_one_entry_in_the_features(monkeypatch, db):
+    extra = Feature("extra", deadlines=(f"{__name__}:extra_deadlines",))
+    monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, extra))
     found = deadlines.all_deadlines(commune().org_id, DAY)
     assert [i.label for i in found] == ["Phản ánh số 7"]
 

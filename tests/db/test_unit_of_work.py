@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
+from qms.auth.models import Unit
 from qms.auth.organizations import add_unit
 from qms.core.actor import Actor
 from qms.core.errors import NotFound, ValidationFailed
 from qms.db.engine import make_engine
-from qms.db.models import Unit
 from qms.db.uow import unit_of_work
 from qms.trail.models import AuditLog
 from tests.factories import make_org, make_unit

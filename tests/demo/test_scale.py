@@ -5,20 +5,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from qms.audits.models import ChecklistItem
 from qms.core.actor import Actor
 from qms.core.errors import PermissionDenied
 from qms.core.roles import Role
-from qms.db.models import (
-    ChecklistItem,
-    CorrectiveAction,
-    DocumentRevision,
-    Evidence,
-    Nonconformity,
-    Plan,
-    StoredFile,
-)
 from qms.db.uow import read_session
 from qms.demo.scale.history import SCALES, add_history, count_rows
+from qms.documents.models import DocumentRevision
+from qms.nonconformities.models import CorrectiveAction, Nonconformity
+from qms.plan.models import Plan
+from qms.trace.file_models import Evidence, StoredFile
 from qms.trail.models import AuditLog
 from qms.trail.verify import verify_log
 from tests.factories import make_org, make_unit, make_user

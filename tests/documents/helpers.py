@@ -9,9 +9,9 @@ from pathlib import Path
 from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.roles import Role
-from qms.db.models import Plan, PlanArea, PlanTask
 from qms.db.uow import unit_of_work
 from qms.documents.sync import sync_procedures
+from qms.plan.models import Plan, PlanArea, PlanTask
 from tests.factories import PASSWORD, make_org, make_unit, signed_in
 
 REAL_PROCEDURES = Path(__file__).resolve().parents[2] / "procedures"

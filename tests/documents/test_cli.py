@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from qms import cli
-from qms.commands.report import REPORT_KINDS
 from qms.core.errors import NotFound
-from qms.db.models import TraceLink
 from qms.db.uow import read_session
+from qms.reports.cli import REPORT_KINDS
+from qms.trace.models import TraceLink
 from tests.factories import make_org
 from tests.reports.pdftext import page_texts
 

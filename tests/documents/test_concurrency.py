@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from qms.core.errors import Conflict, DomainError
 from qms.db import migrate
-from qms.db.models import DocumentRevision
 from qms.db.uow import unit_of_work
 from qms.documents import drafts as documents
 from qms.documents.approval import Approval, approve_revision
 from qms.documents.drafts import DraftInput
+from qms.documents.models import DocumentRevision
 from qms.documents.queries import document_detail
 from tests.documents.helpers import commune, synced
 from tests.factories import PASSWORD

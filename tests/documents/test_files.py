@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from qms.core.errors import Conflict, ValidationFailed
-from qms.db.models import RevisionAttachment, StoredFile
 from qms.db.uow import unit_of_work
 from qms.documents import drafts as documents
+from qms.documents.models import RevisionAttachment
 from qms.documents.queries import attachment_file, document_detail
+from qms.trace.file_models import StoredFile
 from tests.documents.helpers import commune, synced
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

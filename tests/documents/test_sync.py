@@ -7,12 +7,13 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from qms.db.models import Document, DocumentRevision, TraceLink
 from qms.db.uow import unit_of_work
 from qms.documents import drafts as documents
 from qms.documents.drafts import DraftInput
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.queries import document_detail, document_id_by_code
 from qms.documents.sync import Outcome, link_front_matter_tasks, sync_procedures
+from qms.trace.models import TraceLink
 from qms.trace.queries import tasks_for_entity
 from qms.trail.models import AuditLog
 from tests.documents.helpers import (

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
-from qms.db.models import Document, DocumentRevision
 from qms.db.uow import unit_of_work
 from qms.documents import drafts as documents
 from qms.documents.approval import approve_revision
 from qms.documents.drafts import DraftInput
+from qms.documents.models import Document, DocumentRevision
 from qms.documents.queries import document_detail
 from qms.documents.rules import SIGNATURE_MEANING
 from qms.trail.models import AuditLog

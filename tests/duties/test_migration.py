@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from qms.db import migrate
 from qms.db.engine import get_engine
-from qms.db.models import SelfInspectionDuty
+from qms.duties.models import SelfInspectionDuty
 from qms.plan.demo import load_demo_plan
 from tests.factories import make_org
 

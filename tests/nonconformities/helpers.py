@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from qms.auth.models import User
 from qms.auth.sessions import actor_for
 from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.roles import Role
-from qms.db.models import User
 from qms.db.uow import unit_of_work
 from qms.nonconformities import actions as ca
 from qms.nonconformities.detail_queries import NcDetail, nc_detail

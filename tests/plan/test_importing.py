@@ -12,15 +12,16 @@ from qms.auth.organization_queries import list_units
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.core.roles import Role
-from qms.db.models import Plan, PlanTask, TraceLink
 from qms.db.uow import unit_of_work
 from qms.plan import importing as plan_import
 from qms.plan import saving as plan_save
 from qms.plan import tasks as plan_tasks
+from qms.plan.models import Plan, PlanTask
 from qms.plan.queries import list_plans, plan_header, task_detail, task_table
 from qms.trace import evidence
 from qms.trace import links as trace
 from qms.trace.evidence import EvidenceInput
+from qms.trace.models import TraceLink
 from qms.trace.queries import links_for_task, matrix, tasks_for_entity
 from tests.factories import make_org, make_unit, make_user, signed_in
 from tests.plan.files import as_docx, as_pdf, seed_text

@@ -49,7 +49,7 @@ from qms.core import clock
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.roles import Role
-from qms.db import models as m
+from qms.db import all_models as m
 from qms.db.uow import read_session, unit_of_work
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale.history import SCALES

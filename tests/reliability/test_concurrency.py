@@ -18,14 +18,17 @@ from collections import Counter
 from sqlalchemy import Row, select
 
 from qms.audits.answers import AnswerInput, record_answer
+from qms.audits.models import ChecklistItem
 from qms.core.errors import Conflict
 from qms.db import migrate
-from qms.db.models import ChecklistItem, DocumentRevision, Evidence, Nonconformity
 from qms.db.uow import read_session
 from qms.documents import drafts as documents
 from qms.documents.approval import approve_revision
+from qms.documents.models import DocumentRevision
+from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.recording import NcInput, raise_nonconformity
 from qms.trace.evidence import EvidenceInput, add_evidence
+from qms.trace.file_models import Evidence
 from qms.trail.models import AuditLog
 from qms.trail.verify import verify_log
 from tests.factories import PASSWORD

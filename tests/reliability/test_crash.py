@@ -14,8 +14,9 @@ from sqlalchemy import select, text
 
 from qms.db import migrate
 from qms.db.engine import get_engine
-from qms.db.models import Evidence, Nonconformity
 from qms.db.uow import read_session
+from qms.nonconformities.models import Nonconformity
+from qms.trace.file_models import Evidence
 from qms.trail.verify import verify_log
 from tests.factories import make_org
 

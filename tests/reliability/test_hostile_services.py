@@ -13,20 +13,14 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from qms.audits.answers import AnswerInput, record_answer
+from qms.audits.models import ChecklistItem
+from qms.auth.models import User
 from qms.auth.users import UserInput, create_user
 from qms.core.actor import Actor
 from qms.core.roles import Role
-from qms.db.models import (
-    ChecklistItem,
-    DocumentRevision,
-    Evidence,
-    Plan,
-    PlanTask,
-    ReportingPeriod,
-    User,
-)
 from qms.db.uow import read_session, unit_of_work
 from qms.documents import drafts as documents
+from qms.documents.models import DocumentRevision
 from qms.nonconformities import actions as ca
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.recording import (
@@ -38,8 +32,10 @@ from qms.nonconformities.recording import (
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.plan.importing import preview_import
+from qms.plan.models import Plan, PlanTask, ReportingPeriod
 from qms.plan.tasks import TaskUpdate, update_task
 from qms.trace.evidence import EvidenceInput, add_evidence
+from qms.trace.file_models import Evidence
 from tests.nonconformities.helpers import ANALYSIS
 from tests.reliability import hostile as h
 from tests.reliability.world import PDF, World, build

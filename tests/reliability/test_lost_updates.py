@@ -16,10 +16,10 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.core.errors import Conflict, DomainError
 from qms.db import migrate
-from qms.db.models import PlanTask
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.recording import NcInput, analyse_nonconformity, raise_nonconformity
+from qms.plan.models import PlanTask
 from qms.plan.tasks import TaskUpdate, update_task
 from tests.documents.helpers import make_plan
 from tests.factories import make_org

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from qms.audits.models import ChecklistItem
 from qms.core.actor import Actor
-from qms.db.models import ChecklistItem
 from qms.db.uow import read_session
 from qms.trail.models import AuditLog
 from tests.audits import helpers as audits_setup

@@ -13,9 +13,9 @@ from qms.core.actor import Actor
 from qms.core.clock import VN_TZ
 from qms.core.roles import Role
 from qms.core.vn_dates import vn_short_date
-from qms.db.models import Plan
 from qms.db.uow import read_session
-from qms.queries.report_registry import review_inputs
+from qms.features import review_inputs
+from qms.plan.models import Plan
 from qms.review.context_queries import context_section, resources_section
 from tests.review.helpers import planned_commune
 

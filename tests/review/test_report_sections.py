@@ -17,8 +17,6 @@ from qms.nonconformities.recording import raise_nonconformity
 from qms.onestop.recording import record_figures
 from qms.onestop.rules import Figures
 from qms.plan import sections as plan_sections
-from qms.queries import report_registry
-from qms.reports import sections
 from qms.review import recording as mr
 from qms.review.input_queries import previous_actions_section
 from tests.documents.helpers import write_procedure
@@ -119,18 +117,6 @@ def test_previous_review_actions_due_on_the_first_and_last_day(c):
     later = previous_actions_section(c.org_id, date(2023, 3, 1), date(2023, 3, 31))
     assert later is not None and later.figures == {"actions": 3, "done": 0, "overdue": 3}
     assert previous_actions_section(c.org_id, date(2022, 1, 1), date(2022, 12, 31)) is None
-
-
-def test_the_registry_fills_the_lists_of_sections_once_whatever_the_calls():
-    assert report_registry.period_sections() is sections.PERIOD_SECTIONS
-    report_registry.period_sections()
-    assert list(report_registry.PERIOD) == sections.PERIOD_SECTIONS
-    assert report_registry.review_inputs()[0] is previous_actions_section
-    from qms.risks.sections import risks_section
-    review = list(report_registry.REVIEW)
-    assert review.index(risks_section) == review.index(quality_sections.documents_section) - 1
-    assert risks_section not in report_registry.PERIOD
-    assert len(sections.REVIEW_INPUTS) == len(set(sections.REVIEW_INPUTS))
 
 
 def test_the_demo_first_period_shows_the_task_done_inside_its_window(db):

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from qms.core.clock import today
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.dashboard.my_work import my_work
-from qms.db.models import PlanTask
 from qms.db.uow import read_session
 from qms.plan.demo import load_demo_plan
+from qms.plan.models import PlanTask
 from qms.risks import queries
 from qms.risks import services as risks
 from qms.risks.sections import risks_section

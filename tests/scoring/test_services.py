@@ -120,7 +120,7 @@ def test_a_score_saved_from_a_stale_form_is_refused(db):
 def test_the_report_section_shows_the_sheets_of_the_window_per_area(db):
     from datetime import date
 
-    from qms.queries.report_registry import period_sections, review_inputs
+    from qms.features import period_sections, review_inputs
     from qms.scoring.sections import scoring_section
 
     s = setup()

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from qms.dashboard.my_work import my_work
-from qms.queries.report_registry import period_sections, review_inputs
+from qms.features import period_sections, review_inputs
 from qms.reports.excel import frame_to_xlsx
 from qms.review.context_queries import context_section
 from qms.voice.queries import FRAME_KEYS, feedback, feedback_frame

@@ -13,8 +13,10 @@ from sqlalchemy import func, select
 
 from qms.core.errors import Conflict, PermissionDenied, ValidationFailed
 from qms.core.i18n import t
-from qms.db.models import Nonconformity, PlanTarget, PlanTask, TraceLink
 from qms.db.uow import read_session, unit_of_work
+from qms.nonconformities.models import Nonconformity
+from qms.plan.models import PlanTarget, PlanTask
+from qms.trace.models import TraceLink
 from qms.trace.queries import links_for_task
 from qms.voice.escalation import raise_voice_nc
 from qms.voice.recording import CriterionInput, answer_feedback, save_survey

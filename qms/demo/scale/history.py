@@ -17,31 +17,18 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from qms.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
+from qms.auth.models import Unit, User
 from qms.core.actor import Actor
 from qms.core.text import fold
-from qms.db.models import (
-    Audit,
-    AuditProgramme,
-    ChecklistItem,
-    CorrectiveAction,
-    Document,
-    DocumentRevision,
-    Evidence,
-    Finding,
-    NcCounter,
-    Nonconformity,
-    Plan,
-    PlanArea,
-    PlanTask,
-    ReportingPeriod,
-    StoredFile,
-    TraceLink,
-    Unit,
-    User,
-)
 from qms.db.uow import unit_of_work
 from qms.demo.scale import text as txt
 from qms.demo.scale.log import append_history_log
+from qms.documents.models import Document, DocumentRevision
+from qms.nonconformities.models import CorrectiveAction, NcCounter, Nonconformity
+from qms.plan.models import Plan, PlanArea, PlanTask, ReportingPeriod
+from qms.trace.file_models import Evidence, StoredFile
+from qms.trace.models import TraceLink
 from qms.trail.record import record_change
 
 BATCH = 2_000

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from qms.auth.models import Unit
 from qms.auth.organization_rules import OrgInput
 from qms.auth.organizations import insert_organization
 from qms.auth.users import UserInput, insert_user
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.roles import Role
-from qms.db.models import Unit
 from qms.db.uow import unit_of_work
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale import text as txt

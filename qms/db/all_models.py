@@ -1,4 +1,5 @@
-"""All mapped tables; importing this package registers them on ``Base.metadata``."""
+"""All mapped tables, one import per feature's models; importing this module registers them on
+``Base.metadata`` (Alembic's env and the tests load it)."""
 
 from qms.audits.models import (
     Audit,

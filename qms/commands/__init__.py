@@ -1,1 +1,0 @@
-"""Command groups of ``python -m qms``, one module per feature (see qms/cli.py)."""

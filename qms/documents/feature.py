@@ -1,0 +1,21 @@
+"""Controlled documents (ISO 7.5): procedures and their revisions."""
+
+from __future__ import annotations
+
+from qms.core.feature import Feature, PageSpec, Slot
+from qms.core.roles import ALL_ROLES
+
+FEATURE = Feature(
+    name="documents",
+    pages=(
+        PageSpec("documents", "pages/20_quy_trinh.py", "page.documents", "📑",
+                 "group.documents", ALL_ROLES),
+    ),
+    period_sections=(
+        Slot(80, "qms.nonconformities.sections:documents_section"),
+    ),
+    review_inputs=(
+        Slot(140, "qms.nonconformities.sections:documents_section"),
+    ),
+    cli="qms.documents.cli",
+)

@@ -1,0 +1,26 @@
+"""Self-inspection duties and their reports per period."""
+
+from __future__ import annotations
+
+from qms.core.feature import Feature, PageSpec, Slot
+from qms.core.roles import ALL_ROLES
+
+FEATURE = Feature(
+    name="duties",
+    pages=(
+        PageSpec("duties", "pages/14_tu_kiem_tra.py", "page.duties", "🧾", "group.plan", ALL_ROLES),
+    ),
+    my_work=(
+        "qms.duties.work:duties_to_submit",
+        "qms.duties.work:duties_to_decide",
+    ),
+    deadlines=(
+        "qms.dashboard.deadlines:duty_deadlines",
+    ),
+    period_sections=(
+        Slot(90, "qms.duties.sections:duties_section"),
+    ),
+    review_inputs=(
+        Slot(100, "qms.duties.sections:duties_section"),
+    ),
+)

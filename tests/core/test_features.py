@@ -1,0 +1,126 @@
+"""``qms.features``: every central list derived from ``FEATURES``, and the example of
+``docs/adding-a-feature.md`` built from the page itself and seen in each of them."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from datetime import date
+
+import pytest
+
+import qms
+from qms import features
+from qms.core.actor import Actor
+from qms.core.config import ROOT
+from qms.core.feature import resolve
+from qms.core.roles import Role
+from qms.dashboard.my_work import my_work
+from qms.duties.sections import duties_section
+from qms.nonconformities import sections as nc
+from qms.plan import sections as plan
+from qms.review import context_queries, input_queries
+from qms.risks.sections import risks_section
+from qms.scoring.sections import scoring_section
+from qms.voice import sections as voice
+from tests import roles
+from tests.factories import make_org, make_user
+
+DOC = ROOT / "docs" / "adding-a-feature.md"
+
+
+def test_the_periodic_report_keeps_its_order():
+    assert features.period_sections() == [
+        plan.plan_progress_section, plan.targets_section, plan.onestop_section,
+        voice.satisfaction_section, voice.feedback_section, nc.audits_section,
+        nc.nonconformities_section, nc.documents_section, duties_section, scoring_section]
+
+
+def test_a_reviews_inputs_follow_iso_9_3_2():
+    assert features.review_inputs() == [
+        input_queries.previous_actions_section,  # a
+        context_queries.context_section,  # b
+        voice.satisfaction_section, voice.feedback_section,  # c 1
+        plan.targets_section, plan.plan_progress_section, plan.onestop_section,  # c 2, c 3
+        nc.nonconformities_section, nc.audits_section,  # c 4, c 6
+        duties_section, scoring_section,  # c 5
+        context_queries.resources_section,  # d
+        risks_section,  # e
+        nc.documents_section]
+
+
+def test_every_name_a_feature_gives_resolves_to_a_function():
+    for feature in features.FEATURES:
+        refs = [*feature.my_work, *feature.deadlines,
+                *(s.ref for s in (*feature.period_sections, *feature.review_inputs))]
+        for ref in refs:
+            assert callable(resolve(ref)), (feature.name, ref)
+        if feature.cli:
+            module = importlib.import_module(feature.cli)
+            assert callable(module.add_commands) and callable(module.run), feature.cli
+
+
+def test_every_page_file_belongs_to_exactly_one_feature():
+    specs = [p for f in features.FEATURES for p in f.pages]
+    files = {"app.py", *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))}
+    assert sorted(p.path for p in specs) == sorted(files)
+    assert len({p.key for p in specs}) == len(specs)
+    order = [p.path for p in features.pages()]
+    assert order[0] == "app.py" and order[1:] == sorted(order[1:])
+
+
+def test_feature_names_are_their_packages():
+    for feature in features.FEATURES:
+        assert importlib.import_module(f"qms.{feature.name}.feature").FEATURE is feature
+
+
+def _doc_files() -> dict[str, str]:
+    """The code blocks of the guide whose first line names a file of the example."""
+    blocks = re.findall(r"```python\n# (qms/inspections/\w+\.py)\n(.*?)```", DOC.read_text("utf-8"),
+                        re.S)
+    return dict(blocks)
+
+
+@pytest.fixture
+def inspections(tmp_path, monkeypatch):
+    """The guide's example feature, written from the guide into a throwaway package."""
+    files = _doc_files()
+    assert set(files) == {"qms/inspections/work.py", "qms/inspections/sections.py",
+                          "qms/inspections/feature.py"}
+    package = tmp_path / "qms" / "inspections"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    monkeypatch.setattr(qms, "__path__", [*qms.__path__, str(tmp_path / "qms")])
+    feature = importlib.import_module("qms.inspections.feature").FEATURE
+    monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, feature))
+    yield feature
+    for module in [m for m in sys.modules if m.startswith("qms.inspections")]:
+        del sys.modules[module]
+
+
+def test_the_guides_example_appears_everywhere_the_guide_says(inspections, db):
+    from qms.inspections.sections import inspections_section
+    from qms.inspections.work import inspections_due
+
+    assert "pages/34_thanh_tra.py" in [p.path for p in features.pages()]
+    period = features.period_sections()
+    assert period.index(inspections_section) == period.index(nc.nonconformities_section) + 1
+    review = features.review_inputs()
+    assert review.index(inspections_section) == review.index(nc.nonconformities_section) + 1
+    assert inspections_due in features.my_work_providers()
+    org_id = make_org()
+    officer = Actor(make_user(org_id, "lanpt", Role.OFFICER), "lanpt", "Phạm Thị Lan", org_id,
+                    frozenset({Role.OFFICER}))
+    assert [i.label for i in my_work(officer, date(2026, 12, 4))] == ["Kiểm tra hồ sơ một cửa"]
+
+
+def test_the_guides_example_keeps_the_role_rules(inspections):
+    assert roles.role("qms.inspections.work") == "queries"
+    assert roles.role("qms.inspections.sections") == "queries"
+    assert roles.role("qms.inspections.feature") == "feature"
+    feature_source = _doc_files()["qms/inspections/feature.py"]
+    imported = set(re.findall(r"^from (\S+) import", feature_source, re.M))
+    assert imported <= {"__future__", "qms.core.feature", "qms.core.roles"}
