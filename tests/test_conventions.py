@@ -201,3 +201,23 @@ def test_every_page_starts_with_the_guard(path):
     body = path.read_text("utf-8")
     first_call = re.search(r"^(?!from|import|\"\"\"|#)\S.*$", body, re.M)
     assert first_call and "guard(" in first_call.group(0), path.name
+
+
+def _readme_layout() -> str:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Cấu trúc mã / Code layout"):]
+    return section[section.index("```") + 3:section.index("```", section.index("```") + 3)]
+
+
+def test_the_readmes_code_layout_names_every_package_and_only_real_ones():
+    block = _readme_layout()
+    named = set(re.findall(r"^(qms/\w+(?:\.py)?)", block, re.M))
+    features = re.search(r"^qms/<feature>/\s+(.*?) —", block, re.M | re.S)
+    assert features is not None
+    feature_names = re.findall(r"\b([a-z]+)\b(?: \(with parser/\))?", features.group(1))
+    named |= {f"qms/{name}" for name in feature_names}
+    missing = sorted(n for n in named if "<" not in n and not (ROOT / n).exists())
+    assert missing == []
+    packages = {f"qms/{p.name}" for p in (ROOT / "qms").iterdir()
+                if p.is_dir() and p.name != "__pycache__"}
+    assert sorted(packages - named) == []

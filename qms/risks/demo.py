@@ -14,7 +14,7 @@ from qms.core.actor import Actor
 from qms.db.uow import read_session
 from qms.documents.models import Document
 from qms.plan.models import PlanTask
-from qms.risks.services import (
+from qms.risks.recording import (
     ReviewInput,
     RiskActionInput,
     RiskInput,

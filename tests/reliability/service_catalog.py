@@ -70,7 +70,7 @@ from qms.plan import tasks as plan_tasks
 from qms.plan.tasks import TaskUpdate
 from qms.review import recording as mr
 from qms.review.period_reports import NarrativeInput
-from qms.risks import services as risks
+from qms.risks import recording as risks
 from qms.scoring import sheets as scoring
 from qms.scoring.sheets import ScoreInput
 from qms.trace.evidence import EvidenceInput
@@ -500,19 +500,19 @@ SERVICES: dict[str, S] = {
     "qms.voice.escalation.raise_voice_nc": S(("voice.raise_nc",), (), lambda w: Call((
         "citizen_feedback", w.feedback_late))),
     # risks and opportunities
-    "qms.risks.services.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
+    "qms.risks.recording.create_risk": S(("risk.manage",), OWN, lambda w: Call((risks.RiskInput(
         "opportunity", "Cơ hội thử quyền", 2, 3, unit_id=w.unit),))),
-    "qms.risks.services.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
+    "qms.risks.recording.update_risk": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskInput(
         "risk", "Rủi ro thử quyền (sửa)", 3, 4, unit_id=w.unit), ver(m.Risk, w.risk)))),
-    "qms.risks.services.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
+    "qms.risks.recording.set_risk_status": S(("risk.manage",), OWN, lambda w: Call((
         w.risk, "closed", ver(m.Risk, w.risk), "Không còn áp dụng"))),
-    "qms.risks.services.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
+    "qms.risks.recording.add_action": S(("risk.manage",), OWN, lambda w: Call((w.risk, risks.RiskActionInput(
         "Tập huấn thêm", w.hoant, TODAY + timedelta(days=20))))),
-    "qms.risks.services.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
+    "qms.risks.recording.complete_action": S(("risk.action_update",), OWNER, lambda w: Call((
         w.risk_action, "Đã tập huấn.", ver(m.RiskAction, w.risk_action)))),
-    "qms.risks.services.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
+    "qms.risks.recording.review_risk": S(("risk.review",), OWN, lambda w: Call((w.risk, risks.ReviewInput(
         2, 4, "Đã giảm", TODAY + timedelta(days=90)), ver(m.Risk, w.risk)))),
-    "qms.risks.services.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
+    "qms.risks.recording.link_task": S(("risk.manage",), OWN, lambda w: Call((w.risk, w.task))),
     # corrective actions handed over or rescheduled (added after the walk was written)
     "qms.nonconformities.actions.reschedule_action": S(("nc.plan",), OWN, lambda w: Call((
         w.action_open, ca.ActionChange(w.hoant, TODAY + timedelta(days=21), "Đổi người phụ trách"),
@@ -535,7 +535,7 @@ READ_ONLY: dict[str, str] = {
     "qms.audits.answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.documents.register_import.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.plan.importing.preview_import": "parses the uploaded plan and shows what would change",
-    "qms.risks.services.risk_conditions": "helper: which conditions hold on a risk entry",
-    "qms.risks.services.may_on_risk": "helper: a yes/no answer from the matrix",
-    "qms.risks.services.may_update_action": "helper: a yes/no answer for the page",
+    "qms.risks.recording.risk_conditions": "helper: which conditions hold on a risk entry",
+    "qms.risks.recording.may_on_risk": "helper: a yes/no answer from the matrix",
+    "qms.risks.recording.may_update_action": "helper: a yes/no answer for the page",
 }

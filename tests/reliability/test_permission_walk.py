@@ -22,7 +22,7 @@ CASES = walk.cases()
 
 def actor_services() -> set[str]:
     """Public functions of the service and demo modules whose first parameter is ``actor``,
-    by full dotted name (``qms.risks.services.add_risk``)."""
+    by full dotted name (``qms.risks.recording.add_risk``)."""
     found = set()
     for dotted in roles.modules():
         if roles.role(dotted) not in ("service", "demo"):

@@ -50,7 +50,7 @@ def test_the_inputs_of_a_known_year_are_compiled_in_the_order_of_clause_9_3_2(p)
 
 
 def test_risks_and_opportunities_come_in_as_input_9_3_2_e_before_documents(p):
-    from qms.risks import services as risks
+    from qms.risks import recording as risks
     from tests.risks.helpers import civil_status_risk
 
     p.finish("1.1", date(2023, 2, 1))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qms.core.clock import today
-from qms.risks import services as risks
+from qms.risks import recording as risks
 from qms.risks.queries import RiskFilter, RiskRow, register
 from tests.nonconformities.helpers import Commune, commune
 

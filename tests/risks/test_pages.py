@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.risks import services as risks
+from qms.risks import recording as risks
 from qms.risks.queries import RiskFilter, register, reviews
 from qms.risks.report import register_xlsx
 from tests.risks.helpers import Setup, civil_status_risk, setup

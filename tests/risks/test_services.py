@@ -18,7 +18,7 @@ from qms.db.uow import read_session
 from qms.plan.demo import load_demo_plan
 from qms.plan.models import PlanTask
 from qms.risks import queries
-from qms.risks import services as risks
+from qms.risks import recording as risks
 from qms.risks.sections import risks_section
 from qms.risks.work import risk_deadlines
 from qms.trace.queries import links_for_task

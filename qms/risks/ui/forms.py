@@ -12,7 +12,7 @@ from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.review.ui.forms import forget_version, seen_version
-from qms.risks import services as risks
+from qms.risks import recording as risks
 from qms.risks.queries import ActionRow, RiskRow
 from qms.risks.rules import SCALE, RiskKind, RiskStatus
 from qms.ui.widgets import run_action
