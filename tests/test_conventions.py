@@ -221,3 +221,14 @@ def test_the_readmes_code_layout_names_every_package_and_only_real_ones():
     packages = {f"qms/{p.name}" for p in (ROOT / "qms").iterdir()
                 if p.is_dir() and p.name != "__pycache__"}
     assert sorted(packages - named) == []
+
+
+def test_browser_journeys_share_one_helper_module():
+    """Waiting for a run, signing in and reading the session cookie live in widgets.py only."""
+    markers = ("stStatusWidget", 'get_by_label("Tên đăng nhập")', '"qms_session"')
+    journeys = sorted((ROOT / "tests" / "browser").glob("test_*.py"))
+    assert len(journeys) >= 7
+    offenders = [p.name for p in journeys if any(m in p.read_text("utf-8") for m in markers)]
+    assert offenders == []
+    shared = re.compile(r"from tests\.browser(\.widgets import| import widgets)")
+    assert sum(bool(shared.search(p.read_text("utf-8"))) for p in journeys) >= 6

@@ -17,14 +17,10 @@ from qms.auth import sessions as auth
 from qms.auth.models import Organization
 from qms.db.engine import dispose_engines
 from qms.db.uow import read_session
+from tests.browser import widgets as w
 
 pytestmark = pytest.mark.browser
-PASSWORD = "mat-khau-danh-gia-2023"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def _idle(page) -> None:
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
 
 
 def _card(page, item_id: int):
@@ -41,26 +37,15 @@ def _saved(org_id: int, audit_id: int, item_id: int, check) -> None:  # type: ig
     raise AssertionError(f"question {item_id} was not saved")
 
 
-def _wait_for_cookie(page, ctx) -> None:
-    for _ in range(100):
-        if any(c["name"] == "qms_session" for c in ctx.cookies()):
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the session cookie was never set")
-
-
 def _prepare(server, monkeypatch) -> tuple[int, int, list[int]]:
-    server.cli("demo")
-    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
-               "--password-stdin", stdin=PASSWORD + "\n")
-    server.cli("user", "set-password", "hoant", "--password-stdin", stdin=PASSWORD + "\n")
+    w.prepare(server, "hoant")
     monkeypatch.setenv("QMS_DATABASE_URL", server.database_url)
     with read_session() as s:
         org_id = s.scalar(select(Organization.id))
     assert org_id is not None
     demo = find_demo_audits(org_id)
     assert demo is not None
-    hoant = auth.sign_in("hoant", PASSWORD).actor
+    hoant = auth.sign_in("hoant", w.PASSWORD).actor
     audits.start_audit(hoant, demo.planned_id)
     mine = [i.id for i in q.checklist(org_id, demo.planned_id, auditor_id=hoant.user_id)]
     return org_id, demo.planned_id, mine
@@ -75,24 +60,19 @@ def test_a_tablet_auditor_answers_with_a_photo_raises_an_nc_and_downloads_the_re
     ctx.set_default_timeout(20_000)
     page = ctx.new_page()
     page.goto(f"{server.url}/bang_cau_hoi")
-    page.get_by_role("heading", name="Đăng nhập").wait_for()
-    page.get_by_label("Tên đăng nhập").fill("hoant")
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name="✅ Bảng câu hỏi của tôi").wait_for()
-    _idle(page)
-    _wait_for_cookie(page, ctx)
+    w.sign_in(page, "hoant", "✅ Bảng câu hỏi của tôi")
+    w.wait_for_cookie(page, ctx)
 
     first, second = _card(page, mine[0]), _card(page, mine[1])
     first.get_by_text("Phù hợp", exact=True).click()
     _saved(org_id, audit_id, mine[0], lambda i: i.result == "conform")
-    _idle(page)
+    w.idle(page)
     first.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(photo))
     _saved(org_id, audit_id, mine[0], lambda i: len(i.files) == 1)
     first.get_by_text("Tệp đính kèm: so-cong-van.png").wait_for()
     second.get_by_text("Không phù hợp nhẹ", exact=True).click()
     _saved(org_id, audit_id, mine[1], lambda i: i.result == "minor")
-    _idle(page)
+    w.idle(page)
     second.get_by_label("Ghi chú").fill("Sổ theo dõi chưa ghi ngày trả kết quả")
     second.get_by_label("Ghi chú").blur()
     _saved(org_id, audit_id, mine[1], lambda i: i.note == "Sổ theo dõi chưa ghi ngày trả kết quả")
@@ -100,7 +80,7 @@ def test_a_tablet_auditor_answers_with_a_photo_raises_an_nc_and_downloads_the_re
 
     page.reload()  # nothing typed is lost
     page.get_by_role("heading", name="✅ Bảng câu hỏi của tôi").wait_for()
-    _idle(page)
+    w.idle(page)
     expect(_card(page, mine[1]).get_by_label("Ghi chú")).to_have_value(
         "Sổ theo dõi chưa ghi ngày trả kết quả")
     saved = {i.id: i for i in q.checklist(org_id, audit_id)}

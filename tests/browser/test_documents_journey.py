@@ -10,70 +10,43 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from tests.browser import widgets as w
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "mat-khau-xa-nam-trung-2023"
 PAGE_HEADING = "📑 Quy trình, tài liệu"
-
-
-def _idle(page) -> None:
-    """Wait until the script run triggered by the last action has finished."""
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
-
-
-def _sign_in(page, username: str) -> None:
-    page.get_by_role("heading", name="Đăng nhập").wait_for()
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name=PAGE_HEADING).wait_for()
-    _idle(page)
-
-
-def _switch_user(page, username: str) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
-    _sign_in(page, username)
-
-
-def _prepare(server) -> None:
-    server.cli("demo")
-    server.cli("procedures", "sync")
-    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
-               "--password-stdin", stdin=PASSWORD + "\n")
-    for username in ("hangnt", "hungtv", "bennv"):
-        server.cli("user", "set-password", username, "--password-stdin", stdin=PASSWORD + "\n")
 
 
 def test_revise_review_approve_with_password_and_download_the_new_controlled_copy(
         server, context):
-    _prepare(server)
+    w.prepare(server, "hangnt", "hungtv", "bennv", procedures=True)
     page = context.new_page()
     page.goto(f"{server.url}/quy_trinh?doc=QT-01")
-    _sign_in(page, "hangnt")
+    w.sign_in(page, "hangnt", PAGE_HEADING)
     page.get_by_role("heading", name="QT-01 — Kiểm soát thông tin dạng văn bản").wait_for()
 
     page.get_by_label("Nội dung sửa đổi (vị trí, tóm tắt)").fill(
         "Mục 5.1, bước 9: xem xét định kỳ 6 tháng/lần")
     page.get_by_role("button", name="Lập dự thảo sửa đổi").click()
     page.get_by_text("Đã lập dự thảo mới từ bản đang hiệu lực.").wait_for()
-    _idle(page)
+    w.idle(page)
     content = page.get_by_label("Nội dung (Markdown)")
     expect(content).to_have_value(re.compile("QUY TRÌNH KIỂM SOÁT THÔNG TIN"))
     content.fill(content.input_value().replace("(ít nhất 12 tháng/lần)", "(ít nhất 6 tháng/lần)"))
     page.get_by_role("button", name="Lưu dự thảo").click()
     page.get_by_text("Đã lưu dự thảo.").wait_for()
-    _idle(page)
+    w.idle(page)
     page.get_by_role("button", name="Gửi xem xét").click()
     page.get_by_text("Đã gửi dự thảo để xem xét.").wait_for()
-    _idle(page)
+    w.idle(page)
 
-    _switch_user(page, "hungtv")
+    w.switch_user(page, "hungtv", PAGE_HEADING)
     page.get_by_label("Ý kiến xem xét").fill("Phù hợp với thực tế")
     page.get_by_role("button", name="Chấp thuận").click()
     page.get_by_text("Đã chấp thuận; dự thảo chờ lãnh đạo phê duyệt.").wait_for()
 
-    _switch_user(page, "bennv")
-    page.get_by_label("Mật khẩu của bạn").fill(PASSWORD)
+    w.switch_user(page, "bennv", PAGE_HEADING)
+    page.get_by_label("Mật khẩu của bạn").fill(w.PASSWORD)
     page.get_by_role("button", name="Phê duyệt ban hành").click()
     page.get_by_text("Đã phê duyệt: lần ban hành 2 có hiệu lực.").wait_for()
 

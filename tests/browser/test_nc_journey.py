@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from qms.core.clock import today
+from tests.browser import widgets as w
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "mat-khau-xa-nam-trung-2023"
 HEADING = "⚠️ Sự không phù hợp, khắc phục"
 TITLE = "Hồ sơ chứng thực trả chậm 2 ngày"
 
@@ -25,30 +25,12 @@ def no_waiting(monkeypatch):
     monkeypatch.setenv("QMS_NC_VERIFY_WAIT_DAYS", "0")
 
 
-def _idle(page) -> None:
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
-
-
-def _sign_in(page, username: str) -> None:
-    page.get_by_role("heading", name="Đăng nhập").wait_for()
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name=HEADING).wait_for()
-    _idle(page)
-
-
 def _open_as(page, server, username: str, number: str) -> None:
     page.get_by_role("button", name="Đăng xuất").click()
-    _sign_in(page, username)
+    w.sign_in(page, username, HEADING)
     page.goto(f"{server.url}/khong_phu_hop?nc={number}")
     page.get_by_role("heading", name=f"{number} — {TITLE}").wait_for()
-    _idle(page)
-
-
-def _form(page, button: str):  # type: ignore[no-untyped-def]
-    return page.locator('[data-testid="stForm"]').filter(
-        has=page.get_by_role("button", name=button, exact=True))
+    w.idle(page)
 
 
 def _choose(page, scope, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
@@ -56,61 +38,53 @@ def _choose(page, scope, label: str, option: str) -> None:  # type: ignore[no-un
     page.get_by_role("option", name=option).click()
 
 
-def _prepare(server) -> None:
-    server.cli("demo")
-    server.cli("user", "add", "quantri", "--full-name", "Quản Trị", "--role", "admin",
-               "--password-stdin", stdin=PASSWORD + "\n")
-    for username in ("hangnt", "hoant", "bennv"):
-        server.cli("user", "set-password", username, "--password-stdin", stdin=PASSWORD + "\n")
-
-
 def _record(page) -> None:
     page.get_by_text("➕ Ghi nhận sự không phù hợp mới").click()
     _choose(page, page, "Bộ phận liên quan", "Tư pháp - Hộ tịch")
-    _idle(page)
-    form = _form(page, "Ghi nhận sự không phù hợp")
+    w.idle(page)
+    form = w.form_of(page, "Ghi nhận sự không phù hợp")
     form.get_by_label("Tóm tắt").fill(TITLE)
     form.get_by_label("Mô tả sự không phù hợp").fill(
         "Công dân Trần Văn An phản ánh hồ sơ chứng thực hợp đồng trả chậm 2 ngày.")
     form.get_by_role("button", name="Ghi nhận sự không phù hợp").click()
     page.get_by_text("Đã ghi nhận sự không phù hợp.").wait_for()
-    _idle(page)
+    w.idle(page)
 
 
 def _analyse_and_plan(page) -> None:
-    form = _form(page, "Lưu phân tích")
+    form = w.form_of(page, "Lưu phân tích")
     form.get_by_label("Khắc phục tức thời (sửa chữa)").fill("Xin lỗi, trả kết quả ngay.")
     form.get_by_label("Tại sao 1?").fill("Không ai theo dõi hạn khi công chức vắng mặt")
     form.get_by_label("Nguyên nhân gốc").fill("Chưa phân công người thay thế.")
     form.locator("label").filter(has_text=re.compile(r"^Không$")).click()
     form.get_by_role("button", name="Lưu phân tích").click()
     page.get_by_text("Đã lưu phân tích nguyên nhân.").wait_for()
-    _idle(page)
-    form = _form(page, "Thêm hành động")
+    w.idle(page)
+    form = w.form_of(page, "Thêm hành động")
     form.get_by_label("Nội dung hành động khắc phục").fill("Phân công người thay thế.")
     _choose(page, form, "Người thực hiện", "Nguyễn Thị Hoa")
     form.get_by_role("button", name="Thêm hành động").click()
     page.get_by_text("Đã thêm hành động khắc phục.").wait_for()
-    _idle(page)
+    w.idle(page)
     page.get_by_role("button", name="Xác nhận kế hoạch hành động").click()
     page.get_by_text("Đã lập kế hoạch hành động khắc phục.").wait_for()
-    _idle(page)
+    w.idle(page)
 
 
 def _complete(page) -> None:
-    form = _form(page, "Lưu kết quả thực hiện")
+    form = w.form_of(page, "Lưu kết quả thực hiện")
     form.get_by_label("Kết quả thực hiện").fill("Đã có quyết định phân công số 15/QĐ-UBND.")
     form.get_by_role("button", name="Lưu kết quả thực hiện").click()
     page.get_by_text("Đã lưu kết quả thực hiện.").wait_for()
-    _idle(page)
+    w.idle(page)
 
 
 def test_record_analyse_act_verify_close_and_download_the_form(no_waiting, server, context):
-    _prepare(server)
+    w.prepare(server, "hangnt", "hoant", "bennv")
     number = f"KPH-{today().year}-001"
     page = context.new_page()
     page.goto(f"{server.url}/khong_phu_hop")
-    _sign_in(page, "hangnt")
+    w.sign_in(page, "hangnt", HEADING)
     _record(page)
     page.get_by_role("heading", name=f"{number} — {TITLE}").wait_for()
 
@@ -119,7 +93,7 @@ def test_record_analyse_act_verify_close_and_download_the_form(no_waiting, serve
     _complete(page)
 
     _open_as(page, server, "hangnt", number)
-    form = _form(page, "Lưu kết quả kiểm tra")
+    form = w.form_of(page, "Lưu kết quả kiểm tra")
     form.get_by_label("Nhận xét kiểm tra hiệu lực").fill("Một tháng không còn hồ sơ trễ.")
     form.get_by_role("button", name="Lưu kết quả kiểm tra").click()
     page.get_by_text("Đã lưu kết quả kiểm tra hiệu lực.").wait_for()
@@ -130,7 +104,7 @@ def test_record_analyse_act_verify_close_and_download_the_form(no_waiting, serve
     fresh = context.new_page()  # one download per page (Chromium's repeated-download guard)
     fresh.goto(f"{server.url}/khong_phu_hop?nc={number}")
     fresh.get_by_text("Đã đóng", exact=True).first.wait_for()
-    _idle(fresh)
+    w.idle(fresh)
     with fresh.expect_download() as info:
         fresh.get_by_role("button", name=f"Tải phiếu yêu cầu hành động khắc phục (PDF) — "
                                          f"{number}").click()

@@ -6,20 +6,11 @@ import re
 
 import pytest
 
+from tests.browser import widgets as w
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "mat-khau-quan-tri-2023"
-
-
-def _sign_in(page, username: str, password: str) -> None:
-    page.get_by_role("heading", name="Đăng nhập").wait_for()
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu", exact=True).fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-
-
-def _session_cookie(context):
-    return next((c for c in context.cookies() if c["name"] == "qms_session"), None)
 
 
 def test_first_start_create_admin_sign_out_sign_in_and_see_home(server, context):
@@ -35,9 +26,9 @@ def test_first_start_create_admin_sign_out_sign_in_and_see_home(server, context)
     page.get_by_role("button", name="Tạo tài khoản quản trị").click()
     page.get_by_role("heading", name="🏠 Trang chủ").wait_for()
     page.get_by_text("Xin chào Phạm Thị Lan.").wait_for()
-    _wait_for_cookie(page, context)
+    w.wait_for_cookie(page, context)
     page.get_by_role("button", name="Đăng xuất").click()
-    _sign_in(page, "quantri", PASSWORD)
+    w.fill_sign_in(page, "quantri", PASSWORD)
     page.get_by_role("heading", name="🏠 Trang chủ").wait_for()
     page.get_by_text("Ủy ban nhân dân xã Nam Trung").first.wait_for()
     page.get_by_role("button", name="Đăng xuất").click()
@@ -50,10 +41,10 @@ def test_a_reload_keeps_the_session_and_sign_out_kills_the_cookie(server, contex
                "--password-stdin", stdin=PASSWORD + "\n")
     page = context.new_page()
     page.goto(server.url)
-    _sign_in(page, "quantri", PASSWORD)
+    w.fill_sign_in(page, "quantri", PASSWORD)
     page.get_by_role("heading", name="🏠 Trang chủ").wait_for()
-    _wait_for_cookie(page, context)
-    cookie = _session_cookie(context)
+    w.wait_for_cookie(page, context)
+    cookie = w.session_cookie(context)
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
     assert cookie["value"] not in page.url
     page.reload()
@@ -88,14 +79,6 @@ def test_a_deep_link_on_a_fresh_server_asks_to_sign_in_then_opens_that_page(serv
                "--password-stdin", stdin=PASSWORD + "\n")
     page = context.new_page()
     page.goto(f"{server.url}/nhat_ky")
-    _sign_in(page, "quantri", PASSWORD)
+    w.fill_sign_in(page, "quantri", PASSWORD)
     page.get_by_role("heading", name="📜 Nhật ký thay đổi").wait_for()
     assert re.search(r"/nhat_ky$", page.url)
-
-
-def _wait_for_cookie(page, context) -> None:
-    for _ in range(50):
-        if _session_cookie(context):
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the session cookie was never set")
