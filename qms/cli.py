@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from qms.auth import users
-from qms.auth.models import Organization, Unit, User
+from qms.auth.models import Unit, User
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
@@ -21,6 +21,7 @@ from qms.db.engine import dispose_engines
 from qms.db.uow import read_session
 from qms.demo.nam_trung import load_demo
 from qms.demo.scale.world import WORLDS, generate_world
+from qms.reports.cli import organization_id
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,15 +77,6 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-def _org_id(code: str) -> int:
-    with read_session() as s:
-        query = select(Organization.id).order_by(Organization.id)
-        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
-    if org_id is None:
-        raise SystemExit(t("cli.no_org"))
-    return org_id
-
-
 def _user(username: str) -> tuple[int, int]:
     with read_session() as s:
         row = s.execute(select(User.id, User.organization_id)
@@ -96,7 +88,7 @@ def _user(username: str) -> tuple[int, int]:
 
 def _cmd_user(args: argparse.Namespace) -> str:
     if args.action == "add":
-        org_id = _org_id(args.org)
+        org_id = organization_id(args.org)
         with read_session() as s:
             unit_id = s.scalar(select(Unit.id).where(Unit.organization_id == org_id,
                                                      Unit.name == args.unit)) if args.unit else None

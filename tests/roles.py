@@ -47,6 +47,8 @@ def role(module: str) -> str:
         return "models" if "models" in parts else "db"
     if "ui" in parts:
         return "ui"
+    if parts[-1] == "cli":
+        return "cli"
     if parts[0] in _FOLDERS:
         return _FOLDERS[parts[0]]
     leaf = parts[-1]

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import select
-
 from qms.audits.plan_report import audit_plan_pdf
 from qms.audits.report import audit_report_pdf
 from qms.audits.report_queries import audit_report_data
-from qms.auth.models import Organization
 from qms.core.i18n import t
-from qms.db.uow import read_session
-from qms.reports.cli import register
+from qms.reports.cli import organization_id, register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,15 +19,6 @@ def run(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _org_id(code: str) -> int:
-    with read_session() as s:
-        query = select(Organization.id).order_by(Organization.id)
-        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
-    if org_id is None:
-        raise SystemExit(t("cli.no_org"))
-    return org_id
-
-
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", type=int, required=True, help=t("cli.report.audit.id"))
     parser.add_argument("--org", default="", help=t("cli.user.org"))
@@ -39,12 +26,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_report(args: argparse.Namespace) -> bytes:
     """The audit report PDF (BÁO CÁO KẾT QUẢ ĐÁNH GIÁ NỘI BỘ)."""
-    return audit_report_pdf(audit_report_data(_org_id(args.org), args.id))
+    return audit_report_pdf(audit_report_data(organization_id(args.org), args.id))
 
 
 def build_plan(args: argparse.Namespace) -> bytes:
     """The audit plan PDF (KẾ HOẠCH ĐÁNH GIÁ NỘI BỘ)."""
-    return audit_plan_pdf(audit_report_data(_org_id(args.org), args.id))
+    return audit_plan_pdf(audit_report_data(organization_id(args.org), args.id))
 
 
 register("audit", build_report, _arguments, "cli.report.audit.help")

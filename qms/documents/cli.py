@@ -5,19 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy import select
-
-from qms.auth.models import Organization
 from qms.auth.organization_queries import get_organization
 from qms.core.actor import Actor
 from qms.core.errors import NotFound
 from qms.core.i18n import t
-from qms.db.uow import read_session
 from qms.documents.copy_queries import choose_revision, copy_of
 from qms.documents.queries import document_detail, document_id_by_code
 from qms.documents.report import controlled_copy_pdf
 from qms.documents.sync import PROCEDURES_DIR, Outcome, SyncReport, sync_procedures
-from qms.reports.cli import register
+from qms.reports.cli import organization_id, register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,15 +25,6 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     sync.add_argument("--folder", type=Path, default=PROCEDURES_DIR,
                       help=t("cli.procedures.folder"))
     sync.add_argument("--org", default="", help=t("cli.user.org"))
-
-
-def _org_id(code: str) -> int:
-    with read_session() as s:
-        query = select(Organization.id).order_by(Organization.id)
-        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
-    if org_id is None:
-        raise SystemExit(t("cli.no_org"))
-    return org_id
 
 
 def format_report(report: SyncReport) -> str:
@@ -63,7 +50,7 @@ def run(args: argparse.Namespace) -> str | None:
     folder = args.folder if args.folder.is_absolute() else Path.cwd() / args.folder
     if not folder.is_dir():
         raise SystemExit(t("cli.procedures.no_folder", folder=str(folder)))
-    actor = Actor.system(_org_id(args.org))
+    actor = Actor.system(organization_id(args.org))
     return format_report(sync_procedures(actor, folder, dry_run=args.dry_run))
 
 
@@ -76,7 +63,7 @@ def _procedure_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_procedure(args: argparse.Namespace) -> bytes:
     """The controlled copy of ``--id CODE`` (``--revision N``: that issue) as PDF bytes."""
-    org_id = _org_id(args.org)
+    org_id = organization_id(args.org)
     document_id = document_id_by_code(org_id, args.id)
     doc = document_detail(org_id, document_id) if document_id is not None else None
     org = get_organization(org_id)

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import select
-
-from qms.auth.models import Organization
 from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
-from qms.db.uow import read_session
 from qms.nonconformities.queries import nc_id_by_number
 from qms.nonconformities.register_report import register_pdf
 from qms.nonconformities.report import car_pdf
 from qms.nonconformities.report_queries import car_form, register_report
-from qms.reports.cli import register
+from qms.reports.cli import organization_id, register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,15 +28,6 @@ def run(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _org_id(code: str) -> int:
-    with read_session() as s:
-        query = select(Organization.id).order_by(Organization.id)
-        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
-    if org_id is None:
-        raise SystemExit(t("cli.no_org"))
-    return org_id
-
-
 def _car_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", required=True, help=t("cli.report.car.id"))
     parser.add_argument("--org", default="", help=t("cli.user.org"))
@@ -48,7 +35,7 @@ def _car_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_car(args: argparse.Namespace) -> bytes:
     """The request form of nonconformity ``--id`` (its number) as PDF bytes."""
-    org_id = _org_id(args.org)
+    org_id = organization_id(args.org)
     nc_id = nc_id_by_number(org_id, args.id)
     form = car_form(org_id, nc_id, today()) if nc_id is not None else None
     if form is None:
@@ -65,7 +52,7 @@ def _register_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_register(args: argparse.Namespace) -> bytes:
     """The register of ``--year`` (or of the reporting period ``--period-id``) as PDF bytes."""
-    report = register_report(_org_id(args.org), args.year, today(), args.period_id)
+    report = register_report(organization_id(args.org), args.year, today(), args.period_id)
     if report is None:
         raise NotFound("nc.report.no_period", period=args.period_id or "")
     return register_pdf(report)

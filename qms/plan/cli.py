@@ -7,14 +7,11 @@ import hashlib
 import json
 from pathlib import Path
 
-from sqlalchemy import select
-
-from qms.auth.models import Organization
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.db.uow import read_session
 from qms.plan import importing as plan_import
 from qms.plan import saving as plan_save
+from qms.reports.cli import organization_id
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +37,7 @@ def run(args: argparse.Namespace) -> str | None:
         if args.json:
             return json.dumps(draft, ensure_ascii=False, indent=2)
         return _summary(draft)
-    actor = Actor.system(_org_id(args.org))
+    actor = Actor.system(organization_id(args.org))
     preview = plan_import.preview_import(actor, data)
     plan_save.confirm_import(actor, data, args.file.name, hashlib.sha256(data).hexdigest())
     saved = t("cli.plan.saved", year=preview.year, n=preview.version_no,
@@ -57,12 +54,3 @@ def _summary(draft: dict) -> str:  # type: ignore[type-arg]
     lines.append(t("cli.plan.periods", n=len(draft["reporting_periods"])))
     lines.append(t("cli.plan.warnings", n=len(draft["warnings"])))
     return "\n".join(lines)
-
-
-def _org_id(code: str) -> int:
-    with read_session() as s:
-        query = select(Organization.id).order_by(Organization.id)
-        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
-    if org_id is None:
-        raise SystemExit(t("cli.no_org"))
-    return org_id

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import select
+
+from qms.auth.models import Organization
 from qms.core.i18n import t
+from qms.db.uow import read_session
 
 REPORT_KINDS: dict[str, Callable[[argparse.Namespace], bytes]] = {}
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
@@ -33,10 +36,11 @@ def register(kind: str, build: Callable[[argparse.Namespace], bytes],
 
 
 def _load_feature_modules() -> None:
-    """Import the sibling command modules so that every kind has registered itself."""
-    package = __name__.rpartition(".")[0]
-    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
-        importlib.import_module(f"{package}.{info.name}")
+    """Import every feature's command module so that every kind has registered itself."""
+    from qms.features import cli_modules
+
+    for name in cli_modules():
+        importlib.import_module(name)
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,3 +62,14 @@ def run(args: argparse.Namespace) -> str | None:
     output = Path(args.output)
     output.write_bytes(data)
     return t("cli.report.written", path=str(output), size=len(data))
+
+
+def organization_id(code: str = "") -> int:
+    """The organisation a command acts for: ``--org CODE``, or the first one (a commune's own
+    server holds one); none: the command stops with a Vietnamese message."""
+    with read_session() as s:
+        query = select(Organization.id).order_by(Organization.id)
+        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
+    if org_id is None:
+        raise SystemExit(t("cli.no_org"))
+    return org_id

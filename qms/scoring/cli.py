@@ -14,14 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from qms.auth.models import Organization
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.uow import read_session
 from qms.plan.models import Plan, ReportingPeriod
-from qms.reports.cli import register
+from qms.reports.cli import organization_id, register
 from qms.scoring.criteria_sets import load_criteria_set, preview_criteria_set
 from qms.scoring.outputs import evidence_pack, self_assessment_report, sheet_of_period
 
@@ -33,15 +32,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     load.add_argument("file", type=Path)
     load.add_argument("--name", required=True, help=t("field.scoring.set_name"))
     load.add_argument("--org", default="", help=t("cli.user.org"))
-
-
-def _org_id(code: str) -> int:
-    with read_session() as s:
-        query = select(Organization.id).order_by(Organization.id)
-        org_id = s.scalar(query.where(Organization.code == code) if code else query.limit(1))
-    if org_id is None:
-        raise SystemExit(t("cli.no_org"))
-    return org_id
 
 
 def run(args: argparse.Namespace) -> str | None:
@@ -57,7 +47,8 @@ def run(args: argparse.Namespace) -> str | None:
     if not preview.ok:
         raise SystemExit("\n".join((t("scoring.preview_bad", n=len(preview.problems)),
                                     *preview.problems)))
-    set_id = load_criteria_set(Actor.system(_org_id(args.org)), data, args.name, args.file.name)
+    actor = Actor.system(organization_id(args.org))
+    set_id = load_criteria_set(actor, data, args.name, args.file.name)
     return t("cli.scoring.loaded", id=set_id, n=len(preview.rows), name=args.name)
 
 
