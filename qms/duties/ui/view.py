@@ -13,6 +13,7 @@ from qms.core.vn_dates import vn_short_date
 from qms.duties.queries import BoardFilter, DutyRow, EventView, EvidenceItem, PeriodOption
 from qms.duties.rules import DutyStatus
 from qms.trace.queries import file_content
+from qms.ui.deep_link import preset
 
 ICON = {"open": "⚪", "submitted": "🔵", "accepted": "✅", "returned": "↩️"}
 STATUSES = [s.value for s in DutyStatus]
@@ -24,10 +25,7 @@ def status_label(status: str) -> str:
 
 def choose_period(options: list[PeriodOption], default: int | None) -> PeriodOption:
     """The period (``?period=ID`` wins, else the current/next one)."""
-    wanted = st.query_params.get("period", "")
-    ids = [p.id for p in options]
-    chosen = int(wanted) if wanted.isdigit() and int(wanted) in ids else default
-    index = ids.index(chosen) if chosen in ids else 0
+    index = preset([p.id for p in options], "period", default)
     return st.selectbox(t("plan.period"), options, index=index, key="duty.period",
                         format_func=lambda p: f"{p.name} — "
                                               f"{t('duty.due', date=vn_short_date(p.due))}")

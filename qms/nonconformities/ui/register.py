@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -26,6 +25,7 @@ from qms.nonconformities.rules import NcStatus
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.plan.queries import list_plans, periods_of
 from qms.reports.excel import frame_to_xlsx, stamp
+from qms.ui.deep_link import preset
 from qms.ui.widgets import run_action
 
 PAGE_SIZE = 50
@@ -39,46 +39,40 @@ def _all(_value: object) -> str:
     return t("filter.all")
 
 
-def _preset(options: Sequence[object], param: str) -> int:
-    """The index of ``?param=`` among the options (0, "all", when absent or unknown)."""
-    wanted = st.query_params.get(param)
-    return next((i for i, o in enumerate(options) if o is not None and str(o) == wanted), 0)
-
-
 def filters(choices: RegisterChoices) -> NcFilter:
     """The filter row; every widget has a stable key (the page's test interface). A link
     presets it: ``?status=`` (or ``open``), ``?age=31-60``, ``?overdue=1``, ``?clause=``…"""
     cols = st.columns(4)
     statuses = ["", "open", *(s.value for s in NcStatus)]
     status = cols[0].selectbox(t("nc.filter.status"), statuses, key="nc.filter.status",
-                               index=_preset(statuses, "status"),
+                               index=preset(statuses, "status"),
                                format_func=lambda s: t("nc.filter.open") if s == "open" else
                                t(f"field.nc.status.{s}") if s else _all(s))
     grades = ["", *(g.value for g in NcGrade)]
     grade = cols[1].selectbox(t("nc.filter.grade"), grades, key="nc.filter.grade",
-                              index=_preset(grades, "grade"),
+                              index=preset(grades, "grade"),
                               format_func=lambda g: t(f"nc.grade.{g}") if g else _all(g))
     sources = ["", *(s.value for s in NcSource)]
     source = cols[2].selectbox(t("nc.filter.source"), sources, key="nc.filter.source",
-                               index=_preset(sources, "source"),
+                               index=preset(sources, "source"),
                                format_func=lambda s: t(f"nc.source.{s}") if s else _all(s))
     years: list[int | None] = [None, *choices.years]
     year = cols[3].selectbox(t("nc.filter.year"), years, key="nc.filter.year",
-                             index=_preset(years, "year"),
+                             index=preset(years, "year"),
                              format_func=lambda y: str(y) if y else _all(y))
     cols = st.columns(5)
     names = dict(choices.units)
     units: list[int | None] = [None, *names]
     unit = cols[0].selectbox(t("nc.filter.unit"), units, key="nc.filter.unit",
-                             index=_preset(units, "unit"),
+                             index=preset(units, "unit"),
                              format_func=lambda i: names.get(i, t("filter.all")))
     clauses = ["", *choices.clauses]
     clause = cols[1].selectbox(t("nc.filter.clause"), clauses, key="nc.filter.clause",
-                               index=_preset(clauses, "clause"),
+                               index=preset(clauses, "clause"),
                                format_func=lambda c: c or _all(c))
     ages = ["", *BUCKET_NAMES]
     age = cols[2].selectbox(t("nc.filter.age"), ages, key="nc.filter.age",
-                            index=_preset(ages, "age"),
+                            index=preset(ages, "age"),
                             format_func=lambda a: t(f"dash.age.{a}") if a else _all(a))
     search = cols[3].text_input(t("nc.filter.search"), key="nc.filter.search")
     overdue = cols[4].checkbox(t("nc.filter.overdue"), key="nc.filter.overdue",

@@ -9,14 +9,14 @@ from qms.auth.organization_queries import UnitView
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.plan.queries import PlanHeader, PlanSummary
+from qms.ui.deep_link import preset
 
 STATUS_ICON = {"not_started": "⚪", "in_progress": "🔵", "done": "✅", "late": "🔴"}
 
 
 def choose_plan(plans: list[PlanSummary], key: str) -> PlanSummary:
     """Pick a plan version (the current one of the newest year first); ``?plan=ID`` works."""
-    wanted = st.query_params.get("plan")
-    index = next((i for i, p in enumerate(plans) if str(p.id) == wanted), 0)
+    index = preset([p.id for p in plans], "plan")
     return st.selectbox(t("plan.choose"), plans, index=index, key=key, format_func=lambda p: (
         f"{p.year} — {t('plan.version', n=p.version_no)}"
         + ("" if p.is_current else f" ({t('plan.superseded')})")))
@@ -95,7 +95,6 @@ def choose_task(tasks: pd.DataFrame, key: str) -> int | None:
         return None
     ids = list(tasks["id"])
     labels = {row.id: f"{row.code} — {row.text[:90]}" for row in tasks.itertuples()}
-    wanted = st.query_params.get("task")
-    index = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0
+    index = preset(ids, "task")
     return st.selectbox(t("plan.open_task"), ids, index=index, key=key,
                         format_func=lambda i: labels[i])

@@ -14,6 +14,7 @@ from qms.review.period_queries import Narratives, PeriodReportData, plan_of_peri
 from qms.review.period_report import period_pdf, period_xlsx
 from qms.review.period_reports import NarrativeInput, save_narratives
 from qms.review.rules import NARRATIVES
+from qms.ui.deep_link import preset
 from qms.ui.report_sections_view import section_view
 from qms.ui.widgets import run_action
 
@@ -31,8 +32,7 @@ def plan_from_link(org_id: int) -> None:
 
 def choose_period(periods: list[PeriodView]) -> PeriodView:
     """Pick a reporting period; ``?period=ID`` preselects it."""
-    wanted = st.query_params.get("period")
-    index = next((i for i, p in enumerate(periods) if str(p.id) == wanted), 0)
+    index = preset([p.id for p in periods], "period")
     return st.selectbox(t("report.period"), periods, index=index, key="report.period",
                         format_func=lambda p: f"{p.name} ({vn_short_date(p.start_date)} – "
                                               f"{vn_short_date(p.end_date)})")

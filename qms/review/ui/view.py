@@ -10,6 +10,7 @@ from qms.core.vn_dates import vn_short_date
 from qms.nonconformities.report_queries import org_header
 from qms.review.queries import ReviewDetail, ReviewSummary
 from qms.review.report import minutes_pdf
+from qms.ui.deep_link import preset
 from qms.ui.report_sections_view import section_view
 
 
@@ -28,8 +29,7 @@ def review_table(reviews: list[ReviewSummary]) -> None:
 
 def choose_review(reviews: list[ReviewSummary]) -> ReviewSummary:
     """Pick a review; ``?review=ID`` preselects it."""
-    wanted = st.query_params.get("review")
-    index = next((i for i, r in enumerate(reviews) if str(r.id) == wanted), 0)
+    index = preset([r.id for r in reviews], "review")
     return st.selectbox(t("review.choose"), reviews, index=index, key="review.choose",
                         format_func=lambda r: f"{r.title} ({vn_short_date(r.meeting_date)})")
 

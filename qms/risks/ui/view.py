@@ -3,8 +3,6 @@ and its Excel file, and one entry's actions, reviews and linked plan tasks."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 import streamlit as st
 
@@ -15,15 +13,10 @@ from qms.reports.excel import stamp
 from qms.risks.queries import ActionRow, ReviewRow, RiskFilter, RiskRow, matrix
 from qms.risks.report import register_frame, register_xlsx
 from qms.risks.rules import BAND_TOPS, BANDS, SCALE, RiskKind, RiskStatus, band_of
+from qms.ui.deep_link import preset
 
 COLOUR = {"low": "#c8e6c9", "medium": "#fff59d", "high": "#ffcc80", "very_high": "#ef9a9a"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _preset(options: Sequence[object], raw: str | None) -> int:
-    """The index of the option a query parameter names (digits for ids), else 0."""
-    wanted: object = int(raw) if raw and raw.isdigit() else raw
-    return options.index(wanted) if wanted in options else 0
 
 
 def filters(units: list[UnitView]) -> RiskFilter:
@@ -34,19 +27,19 @@ def filters(units: list[UnitView]) -> RiskFilter:
     names = {u.id: u.name for u in units}
     unit_ids: list[int | None] = [None, *names]
     unit = cols[0].selectbox(t("field.risk.unit"), unit_ids, key="risk.filter.unit",
-                             index=_preset(unit_ids, q.get("unit")),
+                             index=preset(unit_ids, "unit"),
                              format_func=lambda u: names.get(u, t("filter.all")))
     kinds: list[str | None] = [None, *(k.value for k in RiskKind)]
     kind = cols[1].selectbox(t("field.risk.kind"), kinds, key="risk.filter.kind",
-                             index=_preset(kinds, q.get("kind")),
+                             index=preset(kinds, "kind"),
                              format_func=lambda k: t(f"risk.kind.{k}") if k else t("filter.all"))
     bands: list[str | None] = [None, *(b.value for b in BANDS)]
     band = cols[2].selectbox(t("risk.band"), bands, key="risk.filter.band",
-                             index=_preset(bands, q.get("band")),
+                             index=preset(bands, "band"),
                              format_func=lambda b: t(f"risk.band.{b}") if b else t("filter.all"))
     statuses: list[str | None] = [RiskStatus.OPEN.value, RiskStatus.CLOSED.value, None]
     status = cols[3].selectbox(t("field.risk.status"), statuses, key="risk.filter.status",
-                               index=_preset(statuses, q.get("status")),
+                               index=preset(statuses, "status"),
                                format_func=lambda s: t(f"risk.status.{s}") if s
                                else t("filter.all"))
     overdue = cols[4].checkbox(t("risk.filter.overdue"), value=q.get("overdue") == "1",
@@ -99,7 +92,7 @@ def choose(rows: list[RiskRow]) -> RiskRow | None:
     by_id = {r.id: r for r in rows}
     ids: list[int | None] = [None, *by_id]
     picked = st.selectbox(t("risk.pick"), ids, key="risk.pick",
-                          index=_preset(ids, st.query_params.get("risk")),
+                          index=preset(ids, "risk"),
                           format_func=lambda i: label(by_id[i]) if i else t("risk.pick.none"))
     return by_id.get(picked) if picked else None
 

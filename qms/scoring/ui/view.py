@@ -9,6 +9,7 @@ import streamlit as st
 from qms.core.i18n import t
 from qms.scoring.queries import PeriodOption, SetView, SheetDetail
 from qms.scoring.report import pct, points
+from qms.ui.deep_link import preset
 
 
 def sample_banner(cset: SetView) -> None:
@@ -25,9 +26,7 @@ def choose(sets: list[SetView], options: list[PeriodOption]) -> tuple[SetView, P
     """The criteria set (newest first) and the period (``?period=ID`` wins)."""
     cols = st.columns(2)
     cset = cols[0].selectbox(t("scoring.set"), sets, key="scoring.set", format_func=_set_label)
-    wanted = st.query_params.get("period", "")
-    ids = [p.id for p in options]
-    index = ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0
+    index = preset([p.id for p in options], "period")
     period = cols[1].selectbox(t("scoring.period"), options, index=index, key="scoring.period",
                                format_func=lambda p: f"{p.name} ({p.year})")
     return cset, period

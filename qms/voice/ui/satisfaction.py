@@ -12,6 +12,7 @@ from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.i18n import t
 from qms.plan.sections import number
+from qms.ui.deep_link import preset
 from qms.ui.widgets import run_action
 from qms.voice import rules
 from qms.voice.queries import SurveyView
@@ -39,10 +40,9 @@ def chart(rows: list[SurveyView]) -> None:
 def choose(rows: list[SurveyView]) -> SurveyView:
     """The period (``?period=ID`` wins, else the first); chosen by id, so the choice shows
     the survey as just saved."""
-    wanted = st.query_params.get("period", "")
     by_id = {r.period_id: r for r in rows}
     ids = list(by_id)
-    index = ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0
+    index = preset(ids, "period")
     chosen = st.selectbox(t("plan.period"), ids, index=index, key="voice.sat.period",
                           format_func=lambda i: by_id[i].period)
     return by_id.get(chosen, rows[0])
