@@ -12,10 +12,8 @@ from qms.core.permissions import allowed
 from qms.duties import reporting as duties
 from qms.duties.queries import DutyRow, report_evidence
 from qms.duties.rules import EDITABLE, Recurrence
-from qms.trace.evidence import EvidenceInput
+from qms.ui.evidence_fields import evidence_fields
 from qms.ui.widgets import run_action
-
-FILE_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]
 
 
 def may_submit(actor: Actor, row: DutyRow) -> bool:
@@ -30,13 +28,7 @@ def owner_forms(actor: Actor, row: DutyRow, choices: list[tuple[int, str]]) -> N
         return
     with st.form("duty.evidence.form", clear_on_submit=True):
         st.markdown(f"**{t('duty.evidence.add')}**")
-        title = st.text_input(t("field.evidence.title"), key="duty.ev.title")
-        cols = st.columns(3)
-        number = cols[0].text_input(t("field.evidence.doc_number"), key="duty.ev.number")
-        doc_date = cols[1].date_input(t("field.evidence.doc_date"), value=None,
-                                      key="duty.ev.date", format="DD/MM/YYYY")
-        issuer = cols[2].text_input(t("field.evidence.issuer"), key="duty.ev.issuer")
-        upload = st.file_uploader(t("field.evidence.file"), type=FILE_TYPES, key="duty.ev.file")
+        new = evidence_fields("duty.ev.{field}")
         ids: list[int | None] = [None, *[i for i, _ in choices]]
         labels = dict(choices)
         existing = st.selectbox(t("duty.evidence.existing"), ids, key="duty.ev.existing",
@@ -47,10 +39,8 @@ def owner_forms(actor: Actor, row: DutyRow, choices: list[tuple[int, str]]) -> N
                     duties.add_report_evidence(actor, row.duty_id, row.period_id,
                                                evidence_id=existing)
                     return
-                duties.add_report_evidence(
-                    actor, row.duty_id, row.period_id,
-                    EvidenceInput(title, number, doc_date, issuer),
-                    upload.name if upload else "", upload.getvalue() if upload else None)
+                duties.add_report_evidence(actor, row.duty_id, row.period_id, new.data,
+                                           new.file_name, new.content)
 
             run_action(add, t("duty.evidence.done"))
     _submit_form(actor, row)

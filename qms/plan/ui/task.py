@@ -21,6 +21,7 @@ from qms.trace.queries import (
     file_content,
     links_for_task,
 )
+from qms.ui.evidence_fields import evidence_fields
 from qms.ui.widgets import run_action
 
 STATUSES = [s.value for s in TaskStatus]
@@ -154,19 +155,11 @@ def _link_form(actor: Actor, task: TaskDetail) -> None:
 def _evidence_form(actor: Actor, task: TaskDetail) -> None:
     with st.expander(t("plan.evidence.add")), \
             st.form(f"plan.evidence.{task.id}", clear_on_submit=True):
-        title = st.text_input(t("field.evidence.title"), key="plan.evidence.title")
-        cols = st.columns(3)
-        number = cols[0].text_input(t("field.evidence.doc_number"), key="plan.evidence.number")
-        doc_date = cols[1].date_input(t("field.evidence.doc_date"), value=None,
-                                      key="plan.evidence.date", format="DD/MM/YYYY")
-        issuer = cols[2].text_input(t("field.evidence.issuer"), key="plan.evidence.issuer")
-        upload = st.file_uploader(t("field.evidence.file"), key="plan.evidence.file",
-                                  type=["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"])
+        new = evidence_fields("plan.evidence.{field}")
         if st.form_submit_button(t("plan.evidence.submit")):
-            data = evidence.EvidenceInput(title, number, doc_date, issuer)
-            run_action(lambda: evidence.add_evidence(
-                actor, data, upload.name if upload else "", upload.getvalue() if upload else None,
-                link_task_id=task.id), t("plan.evidence.done"))
+            run_action(lambda: evidence.add_evidence(actor, new.data, new.file_name, new.content,
+                                                     link_task_id=task.id),
+                       t("plan.evidence.done"))
 
 
 

@@ -4,6 +4,8 @@ officer's upload of a new criteria set (preview first)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -14,10 +16,8 @@ from qms.scoring import criteria_sets as scoring_sets
 from qms.scoring import sheets as scoring
 from qms.scoring.outputs import evidence_pack, self_assessment_report
 from qms.scoring.queries import EvidenceRef, SheetDetail
-from qms.trace.evidence import EvidenceInput
+from qms.ui.evidence_fields import evidence_fields
 from qms.ui.widgets import run_action
-
-FILE_TYPES = ["pdf", "docx", "xlsx", "doc", "png", "jpg", "jpeg"]
 
 
 def open_form(actor: Actor, set_id: int, period_id: int) -> None:
@@ -55,22 +55,13 @@ def score_form(actor: Actor, d: SheetDetail, area: int, choices: list[EvidenceRe
                                 if current else [], format_func=lambda i: labels[i],
                                 key=f"scoring.evidence.{crit.id}")
         st.markdown(f"**{t('scoring.new_evidence')}**")
-        cols = st.columns(3)
-        title = st.text_input(t("field.evidence.title"), key=f"scoring.ev.title.{crit.id}")
-        number = cols[0].text_input(t("field.evidence.doc_number"),
-                                    key=f"scoring.ev.number.{crit.id}")
-        doc_date = cols[1].date_input(t("field.evidence.doc_date"), value=None,
-                                      format="DD/MM/YYYY", key=f"scoring.ev.date.{crit.id}")
-        issuer = cols[2].text_input(t("field.evidence.issuer"),
-                                    key=f"scoring.ev.issuer.{crit.id}")
-        upload = st.file_uploader(t("field.evidence.file"), type=FILE_TYPES,
-                                  key=f"scoring.ev.file.{crit.id}")
+        fields = evidence_fields("scoring.ev.{field}." + str(crit.id))
         if st.form_submit_button(t("scoring.save"), type="primary"):
-            title = title.strip() or (upload.name if upload else "")
-            new = EvidenceInput(title, number, doc_date, issuer) if title else None
+            title = fields.data.title.strip() or fields.file_name
+            new = replace(fields.data, title=title) if title else None
             data = scoring.ScoreInput(crit.id, score, explanation, tuple(linked), new,
-                                      upload.name if upload and new else "",
-                                      upload.getvalue() if upload and new else None)
+                                      fields.file_name if new else "",
+                                      fields.content if new else None)
             run_action(lambda: scoring.record_score(actor, d.id, data,
                                                     current.version if current else None),
                        t("scoring.saved"))
