@@ -74,3 +74,12 @@ def deadline_sources() -> list[Callable[..., Any]]:
 def cli_modules() -> list[str]:
     """The command-group modules of ``python -m qms``."""
     return [f.cli for f in FEATURES if f.cli]
+
+
+def page_path(key: str) -> str:
+    """The file of the page ``key`` (``"nonconformities"`` -> ``"pages/30_khong_phu_hop.py"``):
+    links and work items name pages by key, so a renamed page file is changed in one place."""
+    for spec in pages():
+        if spec.key == key:
+            return spec.path
+    raise KeyError(key)

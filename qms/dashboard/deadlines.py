@@ -22,7 +22,7 @@ from qms.audits.models import Audit
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
 from qms.duties import queries as dq
-from qms.features import deadline_sources
+from qms.features import deadline_sources, page_path
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus
 from qms.plan.models import Plan, PlanTask, ReportingPeriod
@@ -32,11 +32,11 @@ from qms.review.queries import review_deadlines
 
 DeadlineSource = Callable[[int, date], list[WorkItem]]
 
-NC_PAGE = "pages/30_khong_phu_hop.py"
-DUTY_PAGE = "pages/14_tu_kiem_tra.py"
-PLAN_PAGE = "pages/10_ke_hoach.py"
-REPORT_PAGE = "pages/16_bao_cao_dinh_ky.py"
-AUDIT_PAGE = "pages/41_cuoc_danh_gia.py"
+NC_PAGE = page_path("nonconformities")
+DUTY_PAGE = page_path("duties")
+PLAN_PAGE = page_path("plan")
+REPORT_PAGE = page_path("period_report")
+AUDIT_PAGE = page_path("audit")
 
 
 def nc_deadlines(org_id: int, today: date) -> list[WorkItem]:

@@ -14,7 +14,7 @@ from sqlalchemy import or_, select
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
-from qms.features import my_work_providers
+from qms.features import my_work_providers, page_path
 from qms.plan.models import Plan, PlanTask
 from qms.plan.rules import TaskStatus
 
@@ -37,7 +37,7 @@ def plan_tasks_due(actor: Actor, today: date) -> list[WorkItem]:
     with read_session() as s:
         rows = s.execute(query).all()
     return [WorkItem("plan.task", f"{code} — {text[:140]}", due, due < today,
-                     "pages/10_ke_hoach.py", (("plan", str(plan_id)), ("task", str(task_id))))
+                     page_path("plan"), (("plan", str(plan_id)), ("task", str(task_id))))
             for task_id, plan_id, code, text, due, unit_id in rows
             if actor.can("plan_task.update", unit_id=unit_id)]
 

@@ -10,8 +10,9 @@ from qms.core.permissions import OWN_UNIT, allowed
 from qms.core.roles import Role
 from qms.dashboard.work_items import WorkItem
 from qms.duties.queries import DutyRow, owned_pending, submitted_queue
+from qms.features import page_path
 
-PAGE = "pages/14_tu_kiem_tra.py"
+PAGE = page_path("duties")
 SOON_DAYS = 14
 
 

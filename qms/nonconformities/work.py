@@ -13,13 +13,14 @@ from qms.core.config import settings
 from qms.core.roles import Role
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
+from qms.features import page_path
 from qms.nonconformities.models import CorrectiveAction, Nonconformity, Verification
 from qms.nonconformities.rules import ActionStatus, NcStatus, action_overdue
 from qms.onestop.models import NcProposal
 from qms.plan.models import ReportingPeriod
 
-PAGE = "pages/30_khong_phu_hop.py"
-ONESTOP_PAGE = "pages/31_mot_cua.py"
+PAGE = page_path("nonconformities")
+ONESTOP_PAGE = page_path("onestop")
 STEP_OF = {NcStatus.NEW.value: "nc.analyse", NcStatus.ANALYSED.value: "nc.plan"}
 
 

@@ -14,12 +14,12 @@ from qms.auth.models import User
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
-from qms.features import review_inputs
+from qms.features import page_path, review_inputs
 from qms.reports.sections import Section, collect
 from qms.review.models import ManagementReview, ReviewAction, ReviewInput
 from qms.review.rules import ReviewActionStatus, ReviewStatus, action_overdue
 
-PAGE = "pages/50_xem_xet_lanh_dao.py"
+PAGE = page_path("management_review")
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
+from qms.features import page_path
 from qms.risks import rules
 from qms.risks.models import Risk, RiskAction
 from qms.risks.queries import code_of
 from qms.risks.rules import ActionStatus, RiskStatus
 
-PAGE = "pages/33_rui_ro.py"
+PAGE = page_path("risks")
 SOON_DAYS = 14
 
 

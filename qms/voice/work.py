@@ -11,10 +11,11 @@ from qms.core.actor import Actor
 from qms.core.vn_dates import vn_short_date
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
+from qms.features import page_path
 from qms.voice.models import CitizenFeedback
 from qms.voice.rules import may_answer
 
-PAGE = "pages/32_y_kien_nguoi_dan.py"
+PAGE = page_path("voice")
 SOON_DAYS = 7
 F = CitizenFeedback
 

@@ -124,3 +124,10 @@ def test_the_guides_example_keeps_the_role_rules(inspections):
     feature_source = _doc_files()["qms/inspections/feature.py"]
     imported = set(re.findall(r"^from (\S+) import", feature_source, re.M))
     assert imported <= {"__future__", "qms.core.feature", "qms.core.roles"}
+
+
+def test_a_page_is_named_by_its_key():
+    assert features.page_path("nonconformities") == "pages/30_khong_phu_hop.py"
+    assert features.page_path("home") == "app.py"
+    with pytest.raises(KeyError):
+        features.page_path("no_such_page")

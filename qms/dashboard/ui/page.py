@@ -7,6 +7,7 @@ import streamlit as st
 
 from qms.core.i18n import t
 from qms.dashboard.figures import PlanProgress
+from qms.features import page_path
 
 STATUS_COLORS = {"done": "#2e7d32", "in_progress": "#1565c0", "not_started": "#9e9e9e",
                  "late": "#c62828"}
@@ -29,5 +30,5 @@ def plan_panel(progress: PlanProgress) -> None:
     links = st.columns(min(4, len(table)) or 1)
     for i, row in enumerate(table.itertuples()):
         links[i % len(links)].page_link(
-            "pages/10_ke_hoach.py", label=f"{row.area}. {row.title[:30]} — {row.done}/{row.total}",
+            page_path("plan"), label=f"{row.area}. {row.title[:30]} — {row.done}/{row.total}",
             query_params={"plan": progress.plan_id, "area": row.area})

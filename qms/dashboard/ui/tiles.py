@@ -18,12 +18,13 @@ from qms.core.vn_dates import vn_short_date
 from qms.dashboard import figures as q
 from qms.dashboard.deadlines import all_deadlines
 from qms.dashboard.work_items import WorkItem
+from qms.features import page_path
 from qms.ui import registry
 
-NC_PAGE, DUTY_PAGE = "pages/30_khong_phu_hop.py", "pages/14_tu_kiem_tra.py"
-AUDIT_PAGE, ONESTOP_PAGE = "pages/41_cuoc_danh_gia.py", "pages/31_mot_cua.py"
-PLAN_PAGE = "pages/10_ke_hoach.py"
-VOICE_PAGE, RISK_PAGE = "pages/32_y_kien_nguoi_dan.py", "pages/33_rui_ro.py"
+NC_PAGE, DUTY_PAGE = page_path("nonconformities"), page_path("duties")
+AUDIT_PAGE, ONESTOP_PAGE = page_path("audit"), page_path("onestop")
+PLAN_PAGE = page_path("plan")
+VOICE_PAGE, RISK_PAGE = page_path("voice"), page_path("risks")
 NEXT_COUNT = 8
 
 

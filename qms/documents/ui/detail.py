@@ -18,6 +18,7 @@ from qms.documents.copy_queries import copy_of
 from qms.documents.queries import DocumentDetail, RevisionView, attachment_file
 from qms.documents.report import controlled_copy_pdf
 from qms.documents.rules import OPEN_STATUSES, RevisionStatus, revision_diff
+from qms.features import page_path
 from qms.trace.queries import tasks_for_entity
 from qms.ui.widgets import run_action
 
@@ -162,7 +163,7 @@ def linked_tasks(actor: Actor, doc: DocumentDetail) -> None:
     if not tasks:
         st.caption(t("documents.links.none"))
     for task in tasks:
-        st.page_link("pages/10_ke_hoach.py", label=f"{task.code} — {task.text[:120]}",
+        st.page_link(page_path("plan"), label=f"{task.code} — {task.text[:120]}",
                      query_params={"plan": task.plan_id, "task": task.task_id})
     st.caption(t("documents.links.later"))
 

@@ -12,6 +12,7 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.text import inert_markdown as inert
 from qms.core.vn_dates import vn_short_date
+from qms.features import page_path
 from qms.nonconformities.detail_queries import NcDetail
 from qms.nonconformities.report import car_pdf
 from qms.nonconformities.report_queries import car_form, clause_label
@@ -99,7 +100,7 @@ def links_and_files(actor: Actor, nc: NcDetail) -> None:
     if nc.tasks:
         st.markdown(f"**{t('nc.tasks.title')}**")
         for task_id, plan_id, code, text in nc.tasks:
-            st.page_link("pages/10_ke_hoach.py", label=f"{code} — {text[:120]}", icon="📋",
+            st.page_link(page_path("plan"), label=f"{code} — {text[:120]}", icon="📋",
                          query_params={"plan": plan_id, "task": task_id})
     for file_id, name, _ in nc.files:
         found = file_content(actor.organization_id, file_id)

@@ -7,10 +7,11 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
+from qms.features import page_path
 from qms.ui.widgets import FLASH
 from qms.voice.escalation import raise_voice_nc
 
-NC_PAGE = "pages/30_khong_phu_hop.py"
+NC_PAGE = page_path("nonconformities")
 
 
 def nc_button(actor: Actor, source_type: str, source_id: int, nc_number: str) -> None:
