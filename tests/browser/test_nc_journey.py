@@ -34,7 +34,8 @@ def _open_as(page, server, username: str, number: str) -> None:
 
 
 def _choose(page, scope, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
-    scope.get_by_label(label).click()
+    """Open the list once the page is idle (a busy machine re-runs it under the click)."""
+    w.open_select(page, scope.get_by_label(label))
     page.get_by_role("option", name=option).click()
 
 
