@@ -1,9 +1,9 @@
 """The role of every module of ``qms`` (``../shared/LAYOUT.md``), read from its dotted name.
 
 The convention tests check imports by role, and the permission walk finds the services by it,
-so a module keeps its role wherever it lives: a feature's ``rules.py`` and a module of the old
-flat ``qms/domain/`` are both ``rules``; a feature's ``queries.py`` and a module of the old
-``qms/queries/`` both ``queries``.
+so the rules hold in every feature alike: ``qms/risks/rules.py`` and ``qms/scoring/csv_rules.py``
+are both ``rules``, ``qms/voice/queries.py`` and ``qms/audits/coverage_queries.py`` both
+``queries``, and any other name in a feature (a verb: ``recording.py``) is a service.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ ROOT = Path(qms.__file__).resolve().parents[1]
 # Pure modules whose name does not say so.
 PURE = frozenset({"qms.trail.chain", "qms.documents.register_rows", "qms.documents.procedure_md",
                   "qms.audits.clauses"})
-_FOLDERS = {"core": "core", "domain": "rules", "queries": "queries", "reports": "report",
-            "ui": "ui", "commands": "cli", "demo": "demo", "db": "db", "services": "service"}
+_FOLDERS = {"core": "core", "reports": "report", "ui": "ui", "demo": "demo"}
 _LEAVES = {"rules": "rules", "clauses": "rules", "models": "models", "all_models": "models",
            "queries": "queries", "sections": "queries", "work": "queries",
            "report": "report", "cli": "cli", "demo": "demo", "feature": "feature"}

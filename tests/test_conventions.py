@@ -80,10 +80,10 @@ def test_every_module_has_a_role_the_layout_names():
     assert set(_modules().values()) <= {"core", "rules", "parser", "models", "db", "service",
                                         "queries", "report", "ui", "cli", "demo", "feature",
                                         "shell"}
-    assert roles.role("qms.feature_x.rules") == roles.role("qms.domain.feature_x") == "rules"
+    assert roles.role("qms.feature_x.rules") == "rules"
     assert roles.role("qms.feature_x.ui.forms") == roles.role("qms.ui.feature_x_forms") == "ui"
-    assert roles.role("qms.feature_x.recording") == roles.role("qms.services.feature_x") == \
-        "service"
+    assert roles.role("qms.feature_x.recording") == "service"
+    assert roles.role("qms.feature_x.cli") == roles.role("qms.reports.cli") == "cli"
     assert roles.role("qms.plan.parser.table") == "parser"
     assert roles.role("qms.feature_x.csv_rules") == "rules"
     assert roles.role("qms.feature_x.pack_report") == "report"
