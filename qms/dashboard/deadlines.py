@@ -19,12 +19,13 @@ from datetime import date
 from sqlalchemy import and_, func, select
 
 from qms.audits.models import Audit
+from qms.core.actions import ActionStatus
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
 from qms.duties import queries as dq
 from qms.features import deadline_sources, page_path
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
-from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus
+from qms.nonconformities.rules import OPEN_STATUSES
 from qms.plan.models import Plan, PlanTask, ReportingPeriod
 from qms.plan.rules import TaskStatus
 from qms.review.queries import PAGE as REVIEW_PAGE

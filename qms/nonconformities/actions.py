@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from qms.auth.models import User
 from qms.core import validation as v
+from qms.core.actions import ActionStatus
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.errors import Conflict, ValidationFailed
@@ -34,7 +35,6 @@ from qms.nonconformities.records import (
     verify_wait_days,
 )
 from qms.nonconformities.rules import (
-    ActionStatus,
     NcStatus,
     NcStep,
     all_done,

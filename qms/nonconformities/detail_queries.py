@@ -10,15 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qms.auth.models import Unit, User
+from qms.core.actions import action_overdue
 from qms.db.uow import read_session
 from qms.documents.models import Document
 from qms.nonconformities.models import CorrectiveAction, NcAttachment, Nonconformity, Verification
-from qms.nonconformities.rules import (
-    ActionFacts,
-    action_overdue,
-    earliest_verification,
-    last_done_on,
-)
+from qms.nonconformities.rules import ActionFacts, earliest_verification, last_done_on
 from qms.plan.models import Plan, PlanTask
 from qms.trace.file_models import StoredFile
 from qms.trace.models import TraceLink
@@ -136,7 +132,7 @@ def _actions(s: Session, nc_id: int, today: date) -> tuple[ActionView, ...]:
         a.id, a.round, a.ordinal, a.description, a.owner_id, names.get(a.owner_id or 0, ""),
         a.owner_unit_id, a.due_date, a.status, a.done_note, a.done_on,
         names.get(a.done_by_id or 0, ""), a.evidence_text, a.version,
-        action_overdue(a.due_date, a.status, today)) for a in rows)
+        action_overdue(a.status, a.due_date, today)) for a in rows)
 
 
 def _extras(s: Session, nc: Nonconformity) -> tuple[tuple, tuple, tuple]:  # type: ignore[type-arg]

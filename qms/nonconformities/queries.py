@@ -12,12 +12,13 @@ from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qms.auth.models import Unit, User
+from qms.core.actions import ActionStatus
 from qms.core.text import fold
 from qms.db.uow import read_session
 from qms.documents.models import Document
 from qms.nonconformities.ageing_rules import BUCKET_NAMES, found_between
 from qms.nonconformities.models import CorrectiveAction, NcSettings, Nonconformity
-from qms.nonconformities.rules import OPEN_STATUSES, ActionStatus, NcStatus, days_open
+from qms.nonconformities.rules import OPEN_STATUSES, NcStatus, days_open
 from qms.nonconformities.vocabulary_rules import DEFAULT_PREFIX, parse_number
 
 REGISTER_COLUMNS = ("id", "number", "found_on", "title", "source", "unit", "procedure",

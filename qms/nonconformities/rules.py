@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from qms.core.actions import ActionStatus
 from qms.core.errors import Conflict, ValidationFailed
 
 
@@ -70,12 +71,6 @@ def next_status(status: NcStatus | str, step: NcStep | str) -> NcStatus:
 def allowed_steps(status: NcStatus | str) -> tuple[NcStep, ...]:
     """The steps the status allows, in workflow order (what the page may offer)."""
     return tuple(step for (s, step) in TRANSITIONS if s == NcStatus(status))
-
-
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
 
 
 @dataclass(frozen=True)
@@ -142,11 +137,6 @@ def check_close(latest_verification_effective: bool | None) -> None:
     """Closing is refused until the latest effectiveness check found the actions effective."""
     if latest_verification_effective is not True:
         raise ValidationFailed("nc.close_needs_verification")
-
-
-def action_overdue(due: date | None, status: str, today: date) -> bool:
-    """An unfinished action is overdue from the day after its deadline (due today is not)."""
-    return status != ActionStatus.DONE and due is not None and due < today
 
 
 def days_open(found_on: date, today: date, ended_on: date | None = None) -> int:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
 
+from qms.core.actions import ActionStatus, action_overdue
 from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.roles import Role
@@ -15,7 +16,7 @@ from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
 from qms.features import page_path
 from qms.nonconformities.models import CorrectiveAction, Nonconformity, Verification
-from qms.nonconformities.rules import ActionStatus, NcStatus, action_overdue
+from qms.nonconformities.rules import NcStatus
 from qms.onestop.models import NcProposal
 from qms.plan.models import ReportingPeriod
 
@@ -58,7 +59,7 @@ def actions_owned(actor: Actor, today: date) -> list[WorkItem]:
                                               NcStatus.IN_PROGRESS.value]))
              .order_by(CorrectiveAction.due_date))
     with read_session() as s:
-        return [_item("nc.action", nc, a.due_date, action_overdue(a.due_date, a.status, today),
+        return [_item("nc.action", nc, a.due_date, action_overdue(a.status, a.due_date, today),
                       f"{nc.number} — {a.description[:140]}") for a, nc in s.execute(query)]
 
 

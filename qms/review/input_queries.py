@@ -7,12 +7,13 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 
 from qms.auth.models import User
+from qms.core.actions import action_overdue
 from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.plan.sections import window_text
 from qms.reports.sections import Section
 from qms.review.models import ManagementReview, ReviewAction
-from qms.review.rules import ReviewActionStatus, action_overdue
+from qms.review.rules import ReviewActionStatus
 
 
 def previous_actions_section(org_id: int, start: date, end: date) -> Section | None:

@@ -11,13 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from qms.auth.models import User
+from qms.core.actions import action_overdue
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
 from qms.features import page_path, review_inputs
 from qms.reports.sections import Section, collect
 from qms.review.models import ManagementReview, ReviewAction, ReviewInput
-from qms.review.rules import ReviewActionStatus, ReviewStatus, action_overdue
+from qms.review.rules import ReviewActionStatus, ReviewStatus
 
 PAGE = page_path("management_review")
 

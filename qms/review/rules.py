@@ -40,11 +40,6 @@ def check_window(start: date, end: date, meeting: date) -> None:
         raise ValidationFailed("review.meeting_before_window")
 
 
-def action_overdue(status: str, due: date | None, today: date) -> bool:
-    """An open action past its due date."""
-    return status == ReviewActionStatus.OPEN and due is not None and due < today
-
-
 def check_action_update(status: str, done_note: str, done_on: date | None, today: date) -> None:
     """A done action needs a note of what was done and a date not in the future."""
     if status not in {s.value for s in ReviewActionStatus}:

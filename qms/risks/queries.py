@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from qms.auth.models import Unit, User
+from qms.core.actions import action_overdue
 from qms.db.uow import read_session
 from qms.documents.models import Document
 from qms.plan.models import Plan, PlanTask
@@ -112,7 +113,7 @@ def _action_counts(s: Session, org_id: int, today: date) -> dict[int, tuple[int,
     counts: dict[int, tuple[int, int]] = {}
     for risk_id, due in rows:
         total, late = counts.get(risk_id, (0, 0))
-        counts[risk_id] = (total + 1, late + int(rules.action_overdue("open", due, today)))
+        counts[risk_id] = (total + 1, late + int(action_overdue("open", due, today)))
     return counts
 
 
@@ -179,7 +180,7 @@ def actions(org_id: int, today: date, *, risk_id: int | None = None,
     with read_session() as s:
         return [ActionRow(a.id, a.risk_id, code_of(a.risk_id), a.description, a.owner_id,
                           owner or "", a.due_date, a.status, a.done_on, a.result_note,
-                          rules.action_overdue(a.status, a.due_date, today), a.version)
+                          action_overdue(a.status, a.due_date, today), a.version)
                 for a, owner in s.execute(query).all()]
 
 

@@ -71,11 +71,6 @@ def trend(previous: int | None, current: int) -> str:
     return "up" if current > previous else "down" if current < previous else "same"
 
 
-def action_overdue(status: str, due: date | None, today: date) -> bool:
-    """An action is overdue while it is open past its due date."""
-    return status == ActionStatus.OPEN.value and due is not None and due < today
-
-
 def review_overdue(status: str, next_review: date | None, today: date) -> bool:
     """A risk's review is overdue while the risk is open past its next review date."""
     return status == RiskStatus.OPEN.value and next_review is not None and next_review < today

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from qms.core.actions import action_overdue
 from qms.core.i18n import t
 from qms.db.uow import read_session
 from qms.reports.sections import Section, in_window
@@ -55,7 +56,7 @@ def risks_section(org_id: int, start: date, end: date) -> Section | None:
         mine = [a for a in acts if a[0] == r.id]
         done = sum(1 for a in mine if a[1] == ActionStatus.DONE.value
                    and in_window(a[3], start, end))
-        late = sum(1 for a in mine if rules.action_overdue(a[1], a[2], end))
+        late = sum(1 for a in mine if action_overdue(a[1], a[2], end))
         done_total, late_total = done_total + done, late_total + late
         level = r.likelihood * r.impact
         change = f"{first[r.id]} → {last[r.id]}" if r.id in first else "—"

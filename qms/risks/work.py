@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from qms.core.actions import action_overdue
 from qms.core.actor import Actor
 from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
@@ -24,7 +25,7 @@ SOON_DAYS = 14
 def _action_item(action_id: int, risk_id: int, text: str, due: date | None,
                  today: date) -> WorkItem:
     return WorkItem("risk.action", f"{code_of(risk_id)}: {text[:140]}", due,
-                    rules.action_overdue(ActionStatus.OPEN.value, due, today), PAGE,
+                    action_overdue(ActionStatus.OPEN.value, due, today), PAGE,
                     (("risk", str(risk_id)), ("action", str(action_id))))
 
 

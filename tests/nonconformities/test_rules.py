@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
+from qms.core.actions import action_overdue
 from qms.core.errors import Conflict, ValidationFailed
 from qms.nonconformities.rules import (
     TRANSITIONS,
     ActionFacts,
     NcStatus,
     NcStep,
-    action_overdue,
     all_done,
     allowed_steps,
     check_analysis,
@@ -140,7 +140,7 @@ def test_closing_needs_an_effective_latest_check():
     (None, "open", False),
 ])
 def test_an_action_is_overdue_from_the_day_after_its_deadline(due, status, overdue):
-    assert action_overdue(due, status, date(2023, 3, 1)) is overdue
+    assert action_overdue(status, due, date(2023, 3, 1)) is overdue
 
 
 def test_days_open_count_to_closure_or_today():

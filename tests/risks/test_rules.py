@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qms.core.actions import action_overdue
 from qms.core.errors import ValidationFailed
 from qms.risks import rules as risks
 from qms.risks.rules import Band
@@ -49,10 +50,10 @@ def test_a_level_outside_1_to_25_has_no_band(bad):
 
 def test_an_action_is_overdue_only_while_open_past_its_due_date():
     today = date(2023, 6, 10)
-    assert risks.action_overdue("open", date(2023, 6, 9), today)
-    assert not risks.action_overdue("open", date(2023, 6, 10), today)
-    assert not risks.action_overdue("done", date(2023, 6, 1), today)
-    assert not risks.action_overdue("open", None, today)
+    assert action_overdue("open", date(2023, 6, 9), today)
+    assert not action_overdue("open", date(2023, 6, 10), today)
+    assert not action_overdue("done", date(2023, 6, 1), today)
+    assert not action_overdue("open", None, today)
 
 
 def test_the_trend_compares_with_the_level_before_the_last_review():

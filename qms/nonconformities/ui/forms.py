@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import streamlit as st
 
 from qms.auth.queries import list_users
+from qms.core.actions import ActionStatus
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.nonconformities import actions as ca
 from qms.nonconformities.detail_queries import ActionView, NcDetail
 from qms.nonconformities.recording import AnalysisInput, analyse_nonconformity
 from qms.nonconformities.records import action_conditions, may, nc_conditions, verify_wait_days
-from qms.nonconformities.rules import ActionStatus
 from qms.nonconformities.ui.detail import day_text
 from qms.nonconformities.ui.new import UPLOAD_TYPES, similar_list
 from qms.nonconformities.vocabulary_rules import MAX_WHYS, CauseCategory
