@@ -8,7 +8,7 @@ are both ``rules``, ``qms/voice/queries.py`` and ``qms/audits/coverage_queries.p
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import pkgutil
 from pathlib import Path
 
