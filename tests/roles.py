@@ -21,7 +21,8 @@ PURE = frozenset({"qms.trail.chain", "qms.documents.register_rows", "qms.documen
                   "qms.audits.clauses"})
 _FOLDERS = {"core": "core", "reports": "report", "ui": "ui", "demo": "demo"}
 _LEAVES = {"rules": "rules", "models": "models", "queries": "queries", "sections": "queries",
-           "work": "queries", "report": "report", "cli": "cli", "demo": "demo", "feature": "feature"}
+           "work": "queries", "report": "report", "cli": "cli", "demo": "demo",
+           "feature": "feature"}
 # Modules whose leaf name reads better than a role suffix.
 NAMED = {"qms.dashboard.figures": "queries", "qms.dashboard.my_work": "queries",
          "qms.dashboard.work_items": "queries", "qms.dashboard.deadlines": "queries",
