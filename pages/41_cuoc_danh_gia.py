@@ -34,7 +34,7 @@ items = queries.checklist(org_id, audit.id)
 tabs = st.tabs([t("audit.tab.checklist"), t("audit.tab.findings"), t("audit.tab.scores"),
                 t("audit.tab.conclusion")])
 with tabs[0]:
-    if audit.status == "planned" and view.may(actor, "audit.edit_checklist", audit):
+    if view.may(actor, "audit.edit_checklist", audit):
         checklist_view.editor(actor, audit, items, scope_choices(org_id).people)
     if items:
         checklist_view.table(items)
@@ -43,11 +43,11 @@ with tabs[1]:
 with tabs[2]:
     view.scores(queries.audit_scores(org_id, audit.id))
 with tabs[3]:
-    if audit.status != "planned" and view.may(actor, "audit.conclude", audit):
+    if view.may(actor, "audit.conclude", audit):
         view.conclusion_form(actor, audit)
     else:
         st.markdown(audit.conclusion or t("audit.conclusion.none"))
-    if audit.status == "completed" and actor.can("audit.plan"):
+    if view.may(actor, "audit.plan", audit):
         view.next_audit_button(actor, audit)
 if view.may(actor, "audit.report", audit):
     audit_downloads.buttons(org_id, audit)

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from qms.audits import rules
-from qms.audits.access import require, require_status
+from qms.audits.access import require
 from qms.audits.models import Audit, ChecklistAttachment, ChecklistItem, Finding
+from qms.audits.rules import WORKFLOW, AuditStep
 from qms.auth.models import User
 from qms.core import clock
 from qms.core import validation as v
@@ -69,7 +70,7 @@ def record_answer(actor: Actor, item_id: int, data: AnswerInput,
         item = owned(s, ChecklistItem, item_id, actor)
         row = owned(s, Audit, item.audit_id, actor)
         require(actor, "audit.answer", row, item)
-        require_status(row, "in_progress")
+        WORKFLOW.next(row.status, AuditStep.ANSWER)
         if item.version != expected_version:
             raise _conflict(s, item)
         before = {"result": item.result, "evidence_seen": item.evidence_seen, "note": item.note}
@@ -116,7 +117,7 @@ def attach_file(actor: Actor, item_id: int, name: str, data: bytes) -> int:
         item = owned(s, ChecklistItem, item_id, actor)
         row = owned(s, Audit, item.audit_id, actor)
         require(actor, "audit.answer", row, item)
-        require_status(row, "in_progress")
+        WORKFLOW.next(row.status, AuditStep.ANSWER)
         stored = store_file(s, actor, name, data, ATTACHABLE)
         link = ChecklistAttachment(organization_id=actor.organization_id, item_id=item.id,
                                    file_id=stored.id, created_by_id=actor.user_id)

@@ -8,9 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qms.audits import rules
-from qms.audits.access import require, require_status
+from qms.audits.access import require
 from qms.audits.bank import active_bank
 from qms.audits.models import Audit, ChecklistItem
+from qms.audits.rules import WORKFLOW, AuditStep
 from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
@@ -81,7 +82,7 @@ def generate_checklist(actor: Actor, audit_id: int) -> int:
         s = uow.session
         row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.edit_checklist", row)
-        require_status(row, "planned")
+        WORKFLOW.next(row.status, AuditStep.EDIT_CHECKLIST)
         existing = {(src, ref) for src, ref in s.execute(
             select(ChecklistItem.source, ChecklistItem.source_ref)
             .where(ChecklistItem.audit_id == row.id))}
@@ -133,7 +134,7 @@ def _editable(s: Session, actor: Actor, item_id: int) -> tuple[Audit, ChecklistI
     item = owned(s, ChecklistItem, item_id, actor)
     row = owned(s, Audit, item.audit_id, actor)
     require(actor, "audit.edit_checklist", row)
-    require_status(row, "planned")
+    WORKFLOW.next(row.status, AuditStep.EDIT_CHECKLIST)
     return row, item
 
 
@@ -161,7 +162,7 @@ def add_question(actor: Actor, audit_id: int, data: QuestionInput) -> int:
         s = uow.session
         row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.edit_checklist", row)
-        require_status(row, "planned")
+        WORKFLOW.next(row.status, AuditStep.EDIT_CHECKLIST)
         item = ChecklistItem(organization_id=actor.organization_id, audit_id=row.id,
                              ordinal=_last_ordinal(s, row.id) + 1, source="manual", question="")
         _apply(s, actor, row, item, data)

@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qms.audits.access import check_member, require, require_status
+from qms.audits.access import check_member, require
 from qms.audits.models import Audit, AuditProgramme, ChecklistItem
+from qms.audits.rules import WORKFLOW, AuditStatus, AuditStep
 from qms.auth.models import Unit
 from qms.core import validation as v
 from qms.core.actor import Actor
@@ -97,7 +98,7 @@ def plan_audit(actor: Actor, programme_id: int, data: AuditInput) -> int:
         owned(s, AuditProgramme, programme_id, actor)
         values = _checked(s, actor, data)
         row = Audit(organization_id=actor.organization_id, programme_id=programme_id,
-                    status="planned", **values)
+                    status=AuditStatus.PLANNED.value, **values)
         s.add(row)
         s.flush()
         record_change(s, actor, "audit.plan", "audit", row.id, after=values)
@@ -111,7 +112,7 @@ def update_plan(actor: Actor, audit_id: int, data: AuditInput, expected_version:
     with unit_of_work() as uow:
         s = uow.session
         row = owned(s, Audit, audit_id, actor)
-        require_status(row, "planned")
+        WORKFLOW.next(row.status, AuditStep.EDIT_PLAN)
         check_version(row, expected_version)
         values = _checked(s, actor, data)
         before = {k: getattr(row, k) for k in values}
@@ -129,10 +130,10 @@ def start_audit(actor: Actor, audit_id: int) -> None:
         s = uow.session
         row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.edit_checklist", row)
-        require_status(row, "planned")
-        row.status = "in_progress"
+        before = row.status
+        row.status = WORKFLOW.next(row.status, AuditStep.START).value
         record_change(s, actor, "audit.start", "audit", row.id,
-                     before={"status": "planned"}, after={"status": "in_progress"})
+                     before={"status": before}, after={"status": row.status})
         uow.commit()
 
 
@@ -147,12 +148,12 @@ def conclude_audit(actor: Actor, audit_id: int, conclusion: str, recommendations
         s = uow.session
         row = owned(s, Audit, audit_id, actor)
         require(actor, "audit.conclude", row)
-        require_status(row, "in_progress", "completed")
+        status = WORKFLOW.next(row.status, AuditStep.COMPLETE if complete else AuditStep.CONCLUDE)
         check_version(row, expected_version)
         before = {"conclusion": row.conclusion, "recommendations": row.recommendations,
                   "status": row.status}
         row.conclusion, row.recommendations = conclusion, recommendations
-        row.status = "completed" if complete else row.status
+        row.status = status.value
         s.flush()
         record_change(s, actor, "audit.conclude", "audit", row.id, before=before, after={
             "conclusion": conclusion, "recommendations": recommendations, "status": row.status})
@@ -167,6 +168,7 @@ def plan_next_audit(actor: Actor, audit_id: int, programme_id: int, title: str,
     with unit_of_work() as uow:
         s = uow.session
         src = owned(s, Audit, audit_id, actor)
+        WORKFLOW.next(src.status, AuditStep.PLAN_NEXT)
         owned(s, AuditProgramme, programme_id, actor)
         data = AuditInput(title=title, lead_auditor_id=src.lead_auditor_id or 0,
                           audit_type=src.audit_type, unit_ids=tuple(src.unit_ids),
@@ -176,7 +178,8 @@ def plan_next_audit(actor: Actor, audit_id: int, programme_id: int, title: str,
                           criteria=src.criteria, auditees=src.auditees)
         values = _checked(s, actor, replace(data, start_date=start_date, end_date=end_date))
         row = Audit(organization_id=actor.organization_id, programme_id=programme_id,
-                    status="planned", copied_from_id=src.id, **values)
+                    status=AuditStatus.PLANNED.value, copied_from_id=src.id,
+                    **values)
         s.add(row)
         s.flush()
         items = s.scalars(select(ChecklistItem).where(ChecklistItem.audit_id == src.id)

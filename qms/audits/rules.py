@@ -7,9 +7,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from qms.audits.clauses import BankQuestion, Clause
 from qms.core.errors import ValidationFailed
+from qms.core.workflow import Workflow
+
+
+class AuditStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+
+class AuditStep(StrEnum):
+    EDIT_PLAN = "edit_plan"  # scope, team, dates
+    EDIT_CHECKLIST = "edit_checklist"  # questions generated, added, assigned, moved, removed
+    START = "start"  # the checklist opens for answers; its questions are fixed from here
+    ANSWER = "answer"  # a result, evidence, a photo
+    CONCLUDE = "conclude"  # conclusion and recommendations saved as a draft
+    COMPLETE = "complete"  # conclusion saved and the audit completed
+    PLAN_NEXT = "plan_next"  # the next audit planned from this one's scope and questions
+
+
+AS, ASt = AuditStatus, AuditStep
+WORKFLOW: Workflow[AuditStatus, AuditStep] = Workflow("audit", {
+    (AS.PLANNED, ASt.EDIT_PLAN): AS.PLANNED,
+    (AS.PLANNED, ASt.EDIT_CHECKLIST): AS.PLANNED,
+    (AS.PLANNED, ASt.START): AS.IN_PROGRESS,
+    (AS.IN_PROGRESS, ASt.ANSWER): AS.IN_PROGRESS,
+    (AS.IN_PROGRESS, ASt.CONCLUDE): AS.IN_PROGRESS,
+    (AS.IN_PROGRESS, ASt.COMPLETE): AS.COMPLETED,
+    (AS.COMPLETED, ASt.CONCLUDE): AS.COMPLETED,
+    (AS.COMPLETED, ASt.COMPLETE): AS.COMPLETED,
+    (AS.COMPLETED, ASt.PLAN_NEXT): AS.COMPLETED,
+}, labels="audit")
 
 
 @dataclass(frozen=True)

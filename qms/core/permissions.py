@@ -16,6 +16,9 @@ A, ISO, AUD, OFF, LEAD, VIEW = (
 )
 OWN_UNIT = "own_unit"
 ACTION_OWNER = "action_owner"  # the owner of a corrective, review or risk action
+AUDIT_LEAD = "audit_lead"  # the audit's lead auditor
+AUDIT_TEAM = "audit_team"  # a member of the audit team (the lead included)
+ASSIGNED_AUDITOR = "assigned_auditor"  # the auditor a checklist question is assigned to
 Rule = dict[Role, str | None]
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from qms.core.errors import Conflict, ValidationFailed
 from qms.core.text import nfc
+from qms.core.workflow import Workflow
 
 SIGNATURE_MEANING = "Phê duyệt ban hành"  # what the approver's electronic signature means
 DEFAULT_REVIEW_MONTHS = 12
@@ -53,7 +54,7 @@ class RevisionAction(StrEnum):
 
 
 S, Act = RevisionStatus, RevisionAction
-TRANSITIONS: Mapping[tuple[RevisionStatus, RevisionAction], RevisionStatus] = {
+_TRANSITIONS: Mapping[tuple[RevisionStatus, RevisionAction], RevisionStatus] = {
     (S.DRAFT, Act.EDIT): S.DRAFT,
     (S.DRAFT, Act.SUBMIT): S.IN_REVIEW,
     (S.DRAFT, Act.DISCARD): S.OBSOLETE,
@@ -77,20 +78,22 @@ _REFUSED: Mapping[RevisionAction, str] = {
 }
 
 
+WORKFLOW: Workflow[RevisionStatus, RevisionAction] = Workflow("document", _TRANSITIONS,
+                                                               refused=_REFUSED,
+                                                               labels="documents")
+
+
 def next_status(status: RevisionStatus | str, action: RevisionAction | str, *,
                 reviewed: bool = False) -> RevisionStatus:
-    """The status after ``action``, or ``Conflict`` naming why the action does not fit.
+    """The status after ``action`` (``WORKFLOW``), or ``Conflict`` naming why it does not fit.
 
     ``reviewed`` tells whether the reviewer has already accepted the revision: acceptance
     happens once, and approval needs it.
     """
-    status, action = RevisionStatus(status), RevisionAction(action)
-    target = TRANSITIONS.get((status, action))
-    if target is None:
-        raise Conflict(_REFUSED[action])
-    if action is Act.ACCEPT and reviewed:
+    target = WORKFLOW.next(status, action)
+    if action == Act.ACCEPT and reviewed:
         raise Conflict("document.already_reviewed")
-    if action is Act.APPROVE and not reviewed:
+    if action == Act.APPROVE and not reviewed:
         raise Conflict("document.not_reviewed")
     return target
 

@@ -17,8 +17,7 @@ from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
-from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
-from qms.core.permissions import OWN_UNIT, allowed
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.uow import owned, unit_of_work
 from qms.duties import rules
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
@@ -111,16 +110,9 @@ def owner_of(s: Session, duty: SelfInspectionDuty) -> tuple[int | None, int | No
     return duty.owner_unit_id, duty.owner_user_id
 
 
-def owner_conditions(actor: Actor, unit_id: int | None, user_id: int | None) -> list[str]:
-    """``own_unit`` holds for the owner unit's people and for the owner person."""
-    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
-        (actor.user_id is not None and actor.user_id == user_id)
-    return [OWN_UNIT] if mine else []
-
-
 def _require_owner(s: Session, actor: Actor, duty: SelfInspectionDuty) -> None:
-    if not allowed("duty.submit", actor.roles, owner_conditions(actor, *owner_of(s, duty))):
-        raise PermissionDenied("error.permission_denied", action="duty.submit")
+    unit_id, user_id = owner_of(s, duty)
+    actor.require("duty.submit", unit_id=unit_id, owner_id=user_id)
 
 
 def _duty_and_period(s: Session, actor: Actor, duty_id: int,
@@ -189,7 +181,7 @@ def _transition(s: Session, actor: Actor, report: DutyReport, step: DutyStep,
                 comment: str = "") -> None:
     """Move the report, keep the event and the audit row (caller's unit of work)."""
     before = report.status
-    report.status = rules.next_status(before, step).value
+    report.status = rules.WORKFLOW.next(before, step).value
     s.add(DutyReportEvent(organization_id=actor.organization_id, report_id=report.id,
                           step=step.value, from_status=before, to_status=report.status,
                           comment=comment, by_id=actor.user_id))
@@ -208,7 +200,7 @@ def submit_report(actor: Actor, duty_id: int, period_id: int, expected_version: 
         _require_owner(s, actor, duty)
         report = _report(s, actor, duty, period)
         check_version(report, expected_version)
-        rules.next_status(report.status, DutyStep.SUBMIT)
+        rules.WORKFLOW.next(report.status, DutyStep.SUBMIT)
         count = s.scalar(select(func.count(DutyReportEvidence.id)).where(
             DutyReportEvidence.report_id == report.id)) or 0
         rules.check_submit(count)
@@ -228,7 +220,7 @@ def _decide(actor: Actor, report_id: int, expected_version: int, step: DutyStep,
         s = uow.session
         report = owned(s, DutyReport, report_id, actor)
         check_version(report, expected_version)
-        rules.next_status(report.status, step)
+        rules.WORKFLOW.next(report.status, step)
         report.decided_on, report.decided_by_id = on or today(), actor.user_id
         report.comment = comment
         _transition(s, actor, report, step, comment)

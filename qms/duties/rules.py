@@ -8,12 +8,13 @@ due date itself is not. Pure rules: the services load the rows, ask these, save 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from qms.core.errors import Conflict, ValidationFailed
+from qms.core.workflow import Workflow
 
 
 class DutyStatus(StrEnum):
@@ -37,28 +38,14 @@ class Recurrence(StrEnum):
 
 
 S, St = DutyStatus, DutyStep
-TRANSITIONS: Mapping[tuple[DutyStatus, DutyStep], DutyStatus] = {
+WORKFLOW: Workflow[DutyStatus, DutyStep] = Workflow("duty", {
     (S.OPEN, St.SUBMIT): S.SUBMITTED,
     (S.RETURNED, St.SUBMIT): S.SUBMITTED,
     (S.SUBMITTED, St.ACCEPT): S.ACCEPTED,
     (S.SUBMITTED, St.RETURN): S.RETURNED,
-}
+})
 EDITABLE = frozenset({S.OPEN, S.RETURNED})  # evidence may be added while the owner holds it
 PENDING = frozenset({S.OPEN, S.RETURNED})  # not yet handed in: what can become overdue
-
-
-def next_status(status: DutyStatus | str, step: DutyStep | str) -> DutyStatus:
-    """The status after ``step``; a step the status does not allow is a ``Conflict``."""
-    try:
-        return TRANSITIONS[(DutyStatus(status), DutyStep(step))]
-    except (KeyError, ValueError):
-        raise Conflict("duty.step_not_allowed", status=f"field.duty.status.{status}",
-                       step=f"field.duty.step.{step}") from None
-
-
-def allowed_steps(status: DutyStatus | str) -> tuple[DutyStep, ...]:
-    """The steps the status allows, in workflow order."""
-    return tuple(step for (s, step) in TRANSITIONS if s == DutyStatus(status))
 
 
 def check_editable(status: DutyStatus | str) -> None:

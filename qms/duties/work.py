@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from qms.core.actor import Actor
-from qms.core.permissions import OWN_UNIT, allowed
 from qms.core.roles import Role
 from qms.dashboard.work_items import WorkItem
 from qms.duties.queries import DutyRow, owned_pending, submitted_queue
@@ -24,7 +23,7 @@ def _item(kind: str, row: DutyRow, overdue: bool) -> WorkItem:
 def duties_to_submit(actor: Actor, today: date) -> list[WorkItem]:
     """Reports not yet handed in (or returned) by the user's unit or the user, overdue or due
     within ``SOON_DAYS`` days — for those who may submit them."""
-    if not allowed("duty.submit", actor.roles, [OWN_UNIT]) or actor.user_id is None:
+    if actor.user_id is None or not actor.can("duty.submit", owner_id=actor.user_id):
         return []
     rows = owned_pending(actor.organization_id, actor.unit_id, actor.user_id,
                          today + timedelta(days=SOON_DAYS), today)

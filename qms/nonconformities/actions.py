@@ -29,26 +29,21 @@ from qms.nonconformities.records import (
     actions_of,
     facts,
     nc_in_org,
-    require_on_action,
-    require_on_nc,
     snapshot,
     verify_wait_days,
 )
 from qms.nonconformities.rules import (
+    WORKFLOW,
     NcStatus,
     NcStep,
     all_done,
     check_close,
     check_plan,
     check_verification,
-    next_status,
 )
 from qms.trace.evidence import store_file
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
-
-PLANNING = (NcStatus.ANALYSED, NcStatus.PLANNED, NcStatus.IN_PROGRESS)
-WORKING = (NcStatus.PLANNED, NcStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -79,7 +74,7 @@ class VerificationInput:
 
 def _step(s: Session, actor: Actor, nc: Nonconformity, step: NcStep, reason: str = "") -> None:
     before = snapshot(nc)
-    nc.status = next_status(nc.status, step).value
+    nc.status = WORKFLOW.next(nc.status, step).value
     s.flush()
     record_change(s, actor, f"nc.{step.value}", ENTITY, nc.id, before=before,
                  after=snapshot(nc), reason=reason)
@@ -94,11 +89,6 @@ def _owner(s: Session, actor: Actor, owner_id: int | None) -> User | None:
     return user
 
 
-def _require_status(nc: Nonconformity, allowed: tuple[NcStatus, ...], key: str) -> None:
-    if nc.status not in allowed:
-        raise Conflict(key, status=f"field.nc.status.{nc.status}")
-
-
 def add_action(actor: Actor, nc_id: int, data: ActionInput) -> int:
     """Add a corrective action to the current round of the nonconformity; returns its id."""
     description = v.text(data.description, "field.nc.action", max_len=3000, required=True,
@@ -106,8 +96,8 @@ def add_action(actor: Actor, nc_id: int, data: ActionInput) -> int:
     with unit_of_work() as uow:
         s = uow.session
         nc = nc_in_org(s, actor, nc_id)
-        require_on_nc(actor, "nc.plan", nc)
-        _require_status(nc, PLANNING, "nc.actions_frozen")
+        actor.require("nc.plan", unit_id=nc.unit_id, owner_id=nc.owner_id)
+        WORKFLOW.next(nc.status, NcStep.EDIT_ACTIONS)
         owner = _owner(s, actor, data.owner_id)
         if data.due_date is not None and data.due_date < nc.found_on:
             raise ValidationFailed("nc.due_before_found")
@@ -148,9 +138,9 @@ def reschedule_action(actor: Actor, action_id: int, data: ActionChange,
         s = uow.session
         row = action_in_org(s, actor, action_id)
         nc = nc_in_org(s, actor, row.nonconformity_id)
-        require_on_nc(actor, "nc.plan", nc)
+        actor.require("nc.plan", unit_id=nc.unit_id, owner_id=nc.owner_id)
         check_version(row, expected_version)
-        _require_status(nc, PLANNING, "nc.actions_frozen")
+        WORKFLOW.next(nc.status, NcStep.EDIT_ACTIONS)
         if row.round != nc.round or row.status == ActionStatus.DONE:
             raise Conflict("nc.action.reschedule_done")
         owner = _owner(s, actor, data.owner_id)
@@ -176,9 +166,9 @@ def plan_actions(actor: Actor, nc_id: int, expected_version: int) -> int:
     with unit_of_work() as uow:
         s = uow.session
         nc = nc_in_org(s, actor, nc_id)
-        require_on_nc(actor, "nc.plan", nc)
+        actor.require("nc.plan", unit_id=nc.unit_id, owner_id=nc.owner_id)
         check_version(nc, expected_version)
-        next_status(nc.status, NcStep.PLAN)
+        WORKFLOW.next(nc.status, NcStep.PLAN)
         check_plan(facts(actions_of(s, nc.id)), nc.round)
         _step(s, actor, nc, NcStep.PLAN)
         uow.commit()
@@ -211,10 +201,11 @@ def update_action(actor: Actor, action_id: int, data: ActionUpdate, expected_ver
     with unit_of_work() as uow:
         s = uow.session
         row = action_in_org(s, actor, action_id)
-        require_on_action(actor, "nc.action_update", row)
+        actor.require("nc.action_update", unit_id=row.owner_unit_id, owner_id=row.owner_id,
+                      action_owner_id=row.owner_id)
         check_version(row, expected_version)
         nc = nc_in_org(s, actor, row.nonconformity_id)
-        _require_status(nc, WORKING, "nc.not_planned")
+        WORKFLOW.next(nc.status, NcStep.REPORT)
         if row.round != nc.round:
             raise Conflict("nc.actions_frozen", status=f"field.nc.status.{nc.status}")
         before = action_snapshot(row)
@@ -245,10 +236,10 @@ def verify_effectiveness(actor: Actor, nc_id: int, data: VerificationInput,
     with unit_of_work() as uow:
         s = uow.session
         nc = nc_in_org(s, actor, nc_id)
-        require_on_nc(actor, "nc.verify", nc)
+        actor.require("nc.verify", unit_id=nc.unit_id, owner_id=nc.owner_id)
         check_version(nc, expected_version)
         step = NcStep.VERIFY if data.effective else NcStep.REOPEN
-        next_status(nc.status, step)
+        WORKFLOW.next(nc.status, step)
         on = data.verified_on or today()
         if on > today():
             raise ValidationFailed("nc.done_in_future")
@@ -278,7 +269,7 @@ def close_nonconformity(actor: Actor, nc_id: int, expected_version: int,
         s = uow.session
         nc = nc_in_org(s, actor, nc_id)
         check_version(nc, expected_version)
-        next_status(nc.status, NcStep.CLOSE)
+        WORKFLOW.next(nc.status, NcStep.CLOSE)
         latest = s.execute(select(Verification.effective, Verification.verified_on).where(
             Verification.nonconformity_id == nc.id, Verification.round == nc.round)
             .order_by(Verification.id.desc()).limit(1)).first()
@@ -299,7 +290,7 @@ def cancel_nonconformity(actor: Actor, nc_id: int, reason: str, expected_version
         s = uow.session
         nc = nc_in_org(s, actor, nc_id)
         check_version(nc, expected_version)
-        next_status(nc.status, NcStep.CANCEL)
+        WORKFLOW.next(nc.status, NcStep.CANCEL)
         nc.cancel_reason, nc.cancelled_on, nc.cancelled_by_id = reason, today(), actor.user_id
         _step(s, actor, nc, NcStep.CANCEL, reason=reason)
         uow.commit()

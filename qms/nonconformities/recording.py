@@ -26,8 +26,8 @@ from qms.core.errors import ValidationFailed
 from qms.db.uow import owned, unit_of_work
 from qms.documents.models import Document
 from qms.nonconformities.models import NcAttachment, NcSettings, Nonconformity
-from qms.nonconformities.records import ENTITY, nc_in_org, next_number, require_on_nc, snapshot
-from qms.nonconformities.rules import NcStatus, NcStep, check_analysis, next_status
+from qms.nonconformities.records import ENTITY, nc_in_org, next_number, snapshot
+from qms.nonconformities.rules import WORKFLOW, NcStatus, NcStep, check_analysis
 from qms.nonconformities.vocabulary_rules import (
     SOURCE_OF_RECORD,
     CauseCategory,
@@ -235,10 +235,10 @@ def analyse_nonconformity(actor: Actor, nc_id: int, data: AnalysisInput,
     with unit_of_work() as uow:
         s = uow.session
         nc = nc_in_org(s, actor, nc_id)
-        require_on_nc(actor, "nc.analyse", nc)
+        actor.require("nc.analyse", unit_id=nc.unit_id, owner_id=nc.owner_id)
         check_version(nc, expected_version)
         before = snapshot(nc)
-        nc.status = next_status(nc.status, NcStep.ANALYSE).value
+        nc.status = WORKFLOW.next(nc.status, NcStep.ANALYSE).value
         for name, value in values.items():
             setattr(nc, name, value)
         s.flush()
@@ -260,7 +260,7 @@ def attach_file(actor: Actor, nc_id: int, name: str, data: bytes) -> int:
     """Keep a file (photo, scan, report) as evidence of the nonconformity; returns its id."""
     with unit_of_work() as uow:
         nc = nc_in_org(uow.session, actor, nc_id)
-        require_on_nc(actor, "nc.attach", nc)
+        actor.require("nc.attach", unit_id=nc.unit_id, owner_id=nc.owner_id)
         file_id = _attach(uow.session, actor, nc, name, data)
         uow.commit()
         return file_id

@@ -10,8 +10,6 @@ from sqlalchemy.orm import Session
 
 from qms.core.actor import Actor
 from qms.core.config import settings
-from qms.core.errors import PermissionDenied
-from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
 from qms.db.uow import owned
 from qms.nonconformities.models import CorrectiveAction, NcCounter, Nonconformity
 from qms.nonconformities.queries import number_prefix
@@ -26,40 +24,6 @@ def verify_wait_days() -> int:
     """Days between the last action and the earliest effectiveness check
     (``QMS_NC_VERIFY_WAIT_DAYS``, default 30)."""
     return settings().nc_verify_wait_days
-
-
-def nc_conditions(actor: Actor, unit_id: int | None, owner_id: int | None) -> list[str]:
-    """``own_unit`` holds for the nonconformity's unit and for the person it is assigned to."""
-    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
-        (actor.user_id is not None and actor.user_id == owner_id)
-    return [OWN_UNIT] if mine else []
-
-
-def action_conditions(actor: Actor, owner_id: int | None,
-                      owner_unit_id: int | None) -> list[str]:
-    """The action's owner holds ``action_owner`` and ``own_unit``; their unit ``own_unit``."""
-    if actor.user_id is not None and actor.user_id == owner_id:
-        return [ACTION_OWNER, OWN_UNIT]
-    if actor.unit_id is not None and actor.unit_id == owner_unit_id:
-        return [OWN_UNIT]
-    return []
-
-
-def may(actor: Actor, action: str, conditions: list[str]) -> bool:
-    """Whether the matrix allows ``action`` given the conditions (for pages and services)."""
-    return allowed(action, actor.roles, conditions)
-
-
-def require_on_nc(actor: Actor, action: str, nc: Nonconformity) -> None:
-    """Raise ``PermissionDenied`` unless the matrix allows ``action`` on this nonconformity."""
-    if not may(actor, action, nc_conditions(actor, nc.unit_id, nc.owner_id)):
-        raise PermissionDenied("error.permission_denied", action=action)
-
-
-def require_on_action(actor: Actor, action: str, row: CorrectiveAction) -> None:
-    """Raise ``PermissionDenied`` unless the matrix allows ``action`` on this action."""
-    if not may(actor, action, action_conditions(actor, row.owner_id, row.owner_unit_id)):
-        raise PermissionDenied("error.permission_denied", action=action)
 
 
 def nc_in_org(s: Session, actor: Actor, nc_id: int) -> Nonconformity:

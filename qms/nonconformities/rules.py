@@ -8,13 +8,14 @@ the rows, ask these rules, and save what they answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from qms.core.actions import ActionStatus
-from qms.core.errors import Conflict, ValidationFailed
+from qms.core.errors import ValidationFailed
+from qms.core.workflow import Workflow
 
 
 class NcStatus(StrEnum):
@@ -41,10 +42,13 @@ class NcStep(StrEnum):
     REOPEN = "reopen"  # a check found the actions not effective: back to analysis
     CLOSE = "close"
     CANCEL = "cancel"
+    # Steps that keep the status: what each status lets people do with the actions.
+    EDIT_ACTIONS = "edit_actions"  # add an action or hand one over, until the work is done
+    REPORT = "report"  # an owner reports progress or completion of an action
 
 
 S, St = NcStatus, NcStep
-TRANSITIONS: Mapping[tuple[NcStatus, NcStep], NcStatus] = {
+WORKFLOW: Workflow[NcStatus, NcStep] = Workflow("nc", {
     (S.NEW, St.ANALYSE): S.ANALYSED,
     (S.ANALYSED, St.ANALYSE): S.ANALYSED,
     (S.ANALYSED, St.PLAN): S.PLANNED,
@@ -54,23 +58,9 @@ TRANSITIONS: Mapping[tuple[NcStatus, NcStep], NcStatus] = {
     (S.AWAITING_VERIFICATION, St.REOPEN): S.ANALYSED,
     (S.AWAITING_VERIFICATION, St.CLOSE): S.CLOSED,
     **{(status, St.CANCEL): S.CANCELLED for status in OPEN_STATUSES},
-}
-
-
-def next_status(status: NcStatus | str, step: NcStep | str) -> NcStatus:
-    """The status after ``step``; a step the current status does not allow is a ``Conflict``."""
-    key = (str(status), str(step))
-    for (s, st), target in TRANSITIONS.items():
-        if (s.value, st.value) == key:
-            return target
-    # The parameters are catalog keys, so the message names them in the reader's language.
-    raise Conflict("nc.step_not_allowed", status=f"field.nc.status.{key[0]}",
-                   step=f"field.nc.step.{key[1]}")
-
-
-def allowed_steps(status: NcStatus | str) -> tuple[NcStep, ...]:
-    """The steps the status allows, in workflow order (what the page may offer)."""
-    return tuple(step for (s, step) in TRANSITIONS if s == NcStatus(status))
+    **{(status, St.EDIT_ACTIONS): status for status in (S.ANALYSED, S.PLANNED, S.IN_PROGRESS)},
+    **{(status, St.REPORT): status for status in (S.PLANNED, S.IN_PROGRESS)},
+}, refused={St.EDIT_ACTIONS: "nc.actions_frozen", St.REPORT: "nc.not_planned"})
 
 
 @dataclass(frozen=True)

@@ -14,20 +14,26 @@ from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
-from qms.core.errors import Conflict, ValidationFailed
+from qms.core.errors import ValidationFailed
 from qms.core.i18n import t
 from qms.db.uow import owned, unit_of_work
 from qms.nonconformities.recording import NcInput, insert_nonconformity
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.onestop.models import NcProposal, OneStopFigures
-from qms.onestop.rules import Figures, TargetCandidate, check_figures, default_target_task
+from qms.onestop.rules import (
+    WORKFLOW,
+    Figures,
+    ProposalStatus,
+    ProposalStep,
+    TargetCandidate,
+    check_figures,
+    default_target_task,
+)
 from qms.plan.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.plan.rules import target_met
 from qms.plan.tasks import owned_period
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
-
-PENDING, CONFIRMED, DISMISSED, WITHDRAWN = "pending", "confirmed", "dismissed", "withdrawn"
 
 
 @dataclass(frozen=True)
@@ -82,26 +88,28 @@ def _propose(s: Session, actor: Actor, figures: OneStopFigures, target: PlanTarg
     row = s.scalar(select(NcProposal).where(
         NcProposal.organization_id == actor.organization_id,
         NcProposal.period_id == figures.period_id, NcProposal.task_id == target.task_id))
-    if row is not None and row.status in (CONFIRMED, DISMISSED):
+    step = ProposalStep.WITHDRAW if met else ProposalStep.REMEASURE
+    if row is not None and not WORKFLOW.allows(row.status, step):
         return None  # decided once: new figures do not bring it back
     if row is None:
         if met:
             return None
         row = NcProposal(organization_id=actor.organization_id, period_id=figures.period_id,
                          task_id=target.task_id, figures_id=figures.id, rate=rate,
-                         target_text=target.text, status=PENDING)
+                         target_text=target.text,
+                         status=ProposalStatus.PENDING.value)
         s.add(row)
         s.flush()
         record_change(s, actor, "onestop.propose", "nc_proposal", row.id,
                      after={"period_id": row.period_id, "task_id": row.task_id, "rate": rate})
         return row.id
     before = {"status": row.status, "rate": row.rate}
-    row.rate, row.status = rate, WITHDRAWN if met else PENDING
+    row.rate, row.status = rate, WORKFLOW.next(row.status, step).value
     if before != {"status": row.status, "rate": row.rate}:
         s.flush()
         record_change(s, actor, "onestop.propose", "nc_proposal", row.id, before=before,
                      after={"status": row.status, "rate": rate})
-    return row.id if row.status == PENDING else None
+    return row.id if row.status == ProposalStatus.PENDING else None
 
 
 def record_figures(actor: Actor, period_id: int, figures: Figures, *, task_id: int | None = None,
@@ -153,10 +161,10 @@ def decide_proposal(actor: Actor, proposal_id: int, confirm: bool, reason: str,
         s = uow.session
         row = owned(s, NcProposal, proposal_id, actor)
         check_version(row, expected_version)
-        if row.status != PENDING:
-            raise Conflict("onestop.already_decided", status=f"field.onestop.status.{row.status}")
+        step = ProposalStep.CONFIRM if confirm else ProposalStep.DISMISS
+        status = WORKFLOW.next(row.status, step)
         nc_id = _confirm(s, actor, row) if confirm else None
-        row.status = CONFIRMED if confirm else DISMISSED
+        row.status = status.value
         row.reason, row.decided_by_id, row.decided_at = reason, actor.user_id, clock.now()
         row.nonconformity_id = nc_id
         s.flush()

@@ -5,12 +5,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from qms.core.errors import ValidationFailed
 from qms.core.text import fold
+from qms.core.workflow import Workflow
 
 ON_TIME_WORDS = "dung han"  # folded "đúng hạn": the words that name the on-time target
 MAX_COUNT = 10_000_000
+
+
+class ProposalStatus(StrEnum):
+    """A proposed nonconformity for a period whose on-time rate is under target."""
+
+    PENDING = "pending"
+    WITHDRAWN = "withdrawn"  # newer figures meet the target again
+    CONFIRMED = "confirmed"  # a nonconformity was recorded
+    DISMISSED = "dismissed"  # the ISO officer decided against it, with a reason
+
+
+class ProposalStep(StrEnum):
+    REMEASURE = "remeasure"  # new figures: under target keeps it pending, meeting it withdraws
+    WITHDRAW = "withdraw"
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+
+
+P, PS = ProposalStatus, ProposalStep
+WORKFLOW: Workflow[ProposalStatus, ProposalStep] = Workflow("onestop", {
+    (P.PENDING, PS.REMEASURE): P.PENDING,
+    (P.WITHDRAWN, PS.REMEASURE): P.PENDING,
+    (P.PENDING, PS.WITHDRAW): P.WITHDRAWN,
+    (P.WITHDRAWN, PS.WITHDRAW): P.WITHDRAWN,
+    (P.PENDING, PS.CONFIRM): P.CONFIRMED,
+    (P.PENDING, PS.DISMISS): P.DISMISSED,
+}, refused={PS.CONFIRM: "onestop.already_decided", PS.DISMISS: "onestop.already_decided"})
 
 
 @dataclass(frozen=True)

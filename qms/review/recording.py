@@ -15,18 +15,17 @@ from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
-from qms.core.errors import NotFound, PermissionDenied, ValidationFailed
-from qms.core.permissions import ACTION_OWNER, allowed
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.uow import owned, read_session, unit_of_work
 from qms.features import review_inputs
 from qms.reports.sections import collect
 from qms.review.models import ManagementReview, ReviewAction, ReviewInput
 from qms.review.rules import (
+    WORKFLOW,
     ReviewActionStatus,
-    ReviewStatus,
+    ReviewStep,
     check_action_update,
     check_window,
-    require_status,
 )
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
@@ -113,7 +112,7 @@ def update_review(actor: Actor, review_id: int, form: ReviewForm, expected_versi
         s = uow.session
         row = _review(s, actor, review_id)
         check_version(row, expected_version)
-        require_status(row.status, ReviewStatus.DRAFT)
+        WORKFLOW.next(row.status, ReviewStep.EDIT)
         before = _snapshot(row)
         _apply(s, actor, row, form)
         s.flush()
@@ -135,15 +134,15 @@ def hold_review(actor: Actor, review_id: int, expected_version: int) -> int:
         s = uow.session
         row = _review(s, actor, review_id)
         check_version(row, expected_version)
-        require_status(row.status, ReviewStatus.DRAFT)
+        held = WORKFLOW.next(row.status, ReviewStep.HOLD)
         for n, section in enumerate(inputs, 1):
             s.add(ReviewInput(organization_id=actor.organization_id, review_id=row.id,
                               ordinal=n, key=section.key, title=section.title,
                               summary=section.summary, headers=list(section.headers),
                               rows=[list(r) for r in section.rows],
                               figures=dict(section.figures), assessment=""))
-        row.status, row.held_at, row.held_by_id = ReviewStatus.HELD.value, clock.now(), \
-            actor.user_id
+        row.status = held.value
+        row.held_at, row.held_by_id = clock.now(), actor.user_id
         s.flush()
         record_change(s, actor, "review.hold", ENTITY, row.id, before={"status": "draft"},
                      after={"status": row.status, "inputs": [i.key for i in inputs]})
@@ -160,7 +159,7 @@ def record_conclusions(actor: Actor, review_id: int, assessments: dict[int, str]
         s = uow.session
         row = _review(s, actor, review_id)
         check_version(row, expected_version)
-        require_status(row.status, ReviewStatus.HELD)
+        WORKFLOW.next(row.status, ReviewStep.CONCLUDE)
         inputs = {i.id: i for i in s.scalars(select(ReviewInput).where(
             ReviewInput.review_id == row.id))}
         changed = {}
@@ -187,7 +186,7 @@ def add_decision(actor: Actor, review_id: int, form: DecisionForm) -> int:
     with unit_of_work() as uow:
         s = uow.session
         row = _review(s, actor, review_id)
-        require_status(row.status, ReviewStatus.HELD)
+        WORKFLOW.next(row.status, ReviewStep.DECIDE)
         if form.due_date < row.meeting_date:
             raise ValidationFailed("review.action.due_before_meeting")
         owner = _user(s, actor, form.owner_id, "field.review.owner")
@@ -212,20 +211,13 @@ def approve_review(actor: Actor, review_id: int, expected_version: int) -> int:
         s = uow.session
         row = _review(s, actor, review_id)
         check_version(row, expected_version)
-        require_status(row.status, ReviewStatus.HELD)
-        row.status, row.approved_at, row.approved_by_id = \
-            ReviewStatus.APPROVED.value, clock.now(), actor.user_id
+        row.status = WORKFLOW.next(row.status, ReviewStep.APPROVE).value
+        row.approved_at, row.approved_by_id = clock.now(), actor.user_id
         s.flush()
         record_change(s, actor, "review.approve", ENTITY, row.id, before={"status": "held"},
                      after={"status": row.status})
         uow.commit()
         return row.version
-
-
-def may_update_action(actor: Actor, owner_id: int | None) -> bool:
-    """Whether the actor may report on an action (its owner, or the ISO officer)."""
-    mine = actor.user_id is not None and actor.user_id == owner_id
-    return allowed("review.action_update", actor.roles, [ACTION_OWNER] if mine else [])
 
 
 def update_review_action(actor: Actor, action_id: int, data: ActionUpdate,
@@ -236,8 +228,7 @@ def update_review_action(actor: Actor, action_id: int, data: ActionUpdate,
     with unit_of_work() as uow:
         s = uow.session
         row = owned(s, ReviewAction, action_id, actor)
-        if not may_update_action(actor, row.owner_id):
-            raise PermissionDenied("error.permission_denied", action="review.action_update")
+        actor.require("review.action_update", action_owner_id=row.owner_id)
         check_version(row, expected_version)
         before = {"status": row.status, "done_note": row.done_note, "done_on": row.done_on}
         done = data.status == ReviewActionStatus.DONE

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from qms.core.errors import Conflict, ValidationFailed
+from qms.core.errors import ValidationFailed
+from qms.core.workflow import Workflow
 
 NARRATIVES = ("general_assessment", "difficulties", "next_tasks")
 
@@ -26,10 +27,22 @@ class ReviewActionStatus(StrEnum):
     DONE = "done"
 
 
-def require_status(current: str, *allowed: ReviewStatus) -> None:
-    """Refuse a step that the review's status does not allow."""
-    if current not in {s.value for s in allowed}:
-        raise Conflict("review.bad_status", status=f"field.review.status.{current}")
+class ReviewStep(StrEnum):
+    EDIT = "edit"  # title, date, window, people of a review in preparation
+    HOLD = "hold"  # the meeting is held: its inputs are frozen
+    CONCLUDE = "conclude"  # the assessment of each input and the conclusion
+    DECIDE = "decide"  # a decision, which becomes an action with an owner and a deadline
+    APPROVE = "approve"  # the chairman approves the minutes
+
+
+RS, RSt = ReviewStatus, ReviewStep
+WORKFLOW: Workflow[ReviewStatus, ReviewStep] = Workflow("review", {
+    (RS.DRAFT, RSt.EDIT): RS.DRAFT,
+    (RS.DRAFT, RSt.HOLD): RS.HELD,
+    (RS.HELD, RSt.CONCLUDE): RS.HELD,
+    (RS.HELD, RSt.DECIDE): RS.HELD,
+    (RS.HELD, RSt.APPROVE): RS.APPROVED,
+})
 
 
 def check_window(start: date, end: date, meeting: date) -> None:

@@ -16,13 +16,12 @@ from qms.auth.models import Unit, User
 from qms.core import validation as v
 from qms.core.actor import Actor
 from qms.core.clock import today
-from qms.core.errors import PermissionDenied, ValidationFailed
-from qms.core.permissions import ACTION_OWNER, OWN_UNIT, allowed
+from qms.core.errors import ValidationFailed
 from qms.db.uow import owned, unit_of_work
 from qms.documents.models import Document
 from qms.risks import rules
 from qms.risks.models import Risk, RiskAction, RiskReview
-from qms.risks.rules import ActionStatus, RiskKind, RiskStatus
+from qms.risks.rules import ActionStatus, ActionStep, RiskKind, RiskStatus, RiskStep
 from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
@@ -57,28 +56,6 @@ class ReviewInput:
     impact: int
     note: str = ""
     next_review_date: date | None = None
-
-
-def risk_conditions(actor: Actor, unit_id: int | None, owner_id: int | None) -> list[str]:
-    """``own_unit`` holds for the entry's unit and for the person who owns it."""
-    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
-        (actor.user_id is not None and actor.user_id == owner_id)
-    return [OWN_UNIT] if mine else []
-
-
-def may_on_risk(actor: Actor, action: str, unit_id: int | None, owner_id: int | None) -> bool:
-    """Whether the matrix lets the actor do ``action`` on an entry (for pages and services)."""
-    return allowed(action, actor.roles, risk_conditions(actor, unit_id, owner_id))
-
-
-def may_update_action(actor: Actor, owner_id: int | None) -> bool:
-    conditions = [ACTION_OWNER] if actor.user_id is not None and actor.user_id == owner_id else []
-    return allowed("risk.action_update", actor.roles, conditions)
-
-
-def _require(ok: bool, action: str) -> None:
-    if not ok:
-        raise PermissionDenied("error.permission_denied", action=action)
 
 
 def _in_org(s: Session, actor: Actor, model: type, ident: int | None, key: str) -> None:
@@ -124,7 +101,7 @@ def snapshot(r: Risk) -> dict[str, object]:
 
 def create_risk(actor: Actor, data: RiskInput, *, on: date | None = None) -> int:
     """Add an entry to the register (``on``: the day it was identified, today unless given)."""
-    _require(may_on_risk(actor, "risk.manage", data.unit_id, data.owner_id), "risk.manage")
+    actor.require("risk.manage", unit_id=data.unit_id, owner_id=data.owner_id)
     day = on or today()
     with unit_of_work() as uow:
         s = uow.session
@@ -145,7 +122,7 @@ def update_risk(actor: Actor, risk_id: int, data: RiskInput, expected_version: i
     with unit_of_work() as uow:
         s = uow.session
         row = _risk(s, actor, risk_id)
-        _require(may_on_risk(actor, "risk.manage", row.unit_id, row.owner_id), "risk.manage")
+        actor.require("risk.manage", unit_id=row.unit_id, owner_id=row.owner_id)
         check_version(row, expected_version)
         values = _clean(s, actor, replace(data, likelihood=row.likelihood, impact=row.impact))
         before = snapshot(row)
@@ -165,10 +142,11 @@ def set_risk_status(actor: Actor, risk_id: int, status: str, expected_version: i
     with unit_of_work() as uow:
         s = uow.session
         row = _risk(s, actor, risk_id)
-        _require(may_on_risk(actor, "risk.manage", row.unit_id, row.owner_id), "risk.manage")
+        actor.require("risk.manage", unit_id=row.unit_id, owner_id=row.owner_id)
         check_version(row, expected_version)
         before = row.status
-        row.status = status
+        step = RiskStep.CLOSE if status == RiskStatus.CLOSED else RiskStep.REOPEN
+        row.status = rules.WORKFLOW.next(row.status, step).value
         s.flush()
         record_change(s, actor, f"risk.{status}", ENTITY, row.id, before={"status": before},
                      after={"status": status}, reason=reason)
@@ -184,9 +162,8 @@ def add_action(actor: Actor, risk_id: int, data: RiskActionInput) -> int:
     with unit_of_work() as uow:
         s = uow.session
         risk = _risk(s, actor, risk_id)
-        _require(may_on_risk(actor, "risk.manage", risk.unit_id, risk.owner_id), "risk.manage")
-        if risk.status != RiskStatus.OPEN.value:
-            raise ValidationFailed("risk.closed")
+        actor.require("risk.manage", unit_id=risk.unit_id, owner_id=risk.owner_id)
+        rules.WORKFLOW.next(risk.status, RiskStep.ACT)
         _in_org(s, actor, User, data.owner_id, "risk.bad_owner")
         row = RiskAction(organization_id=actor.organization_id, risk_id=risk.id,
                          description=description, owner_id=data.owner_id,
@@ -208,14 +185,13 @@ def complete_action(actor: Actor, action_id: int, result_note: str, expected_ver
     with unit_of_work() as uow:
         s = uow.session
         row = owned(s, RiskAction, action_id, actor)
-        _require(may_update_action(actor, row.owner_id), "risk.action_update")
+        actor.require("risk.action_update", action_owner_id=row.owner_id)
         check_version(row, expected_version)
-        if row.status != ActionStatus.OPEN.value:
-            raise ValidationFailed("risk.action_done_already")
-        row.status, row.done_on, row.result_note = ActionStatus.DONE.value, on or today(), note
+        before = row.status
+        row.status = rules.ACTION_WORKFLOW.next(row.status, ActionStep.FINISH).value
+        row.done_on, row.result_note = on or today(), note
         s.flush()
-        record_change(s, actor, "risk.action_done", ACTION, row.id,
-                     before={"status": ActionStatus.OPEN.value},
+        record_change(s, actor, "risk.action_done", ACTION, row.id, before={"status": before},
                      after={"status": row.status, "done_on": row.done_on, "result_note": note})
         uow.commit()
 
@@ -231,10 +207,9 @@ def review_risk(actor: Actor, risk_id: int, data: ReviewInput, expected_version:
     with unit_of_work() as uow:
         s = uow.session
         risk = _risk(s, actor, risk_id)
-        _require(may_on_risk(actor, "risk.review", risk.unit_id, risk.owner_id), "risk.review")
+        actor.require("risk.review", unit_id=risk.unit_id, owner_id=risk.owner_id)
         check_version(risk, expected_version)
-        if risk.status != RiskStatus.OPEN.value:
-            raise ValidationFailed("risk.closed")
+        rules.WORKFLOW.next(risk.status, RiskStep.REVIEW)
         before = snapshot(risk)
         review = RiskReview(organization_id=actor.organization_id, risk_id=risk.id,
                             reviewed_on=day, reviewer_id=actor.user_id,
@@ -256,7 +231,7 @@ def link_task(actor: Actor, risk_id: int, task_id: int) -> int:
     with unit_of_work() as uow:
         s = uow.session
         risk = _risk(s, actor, risk_id)
-        _require(may_on_risk(actor, "risk.manage", risk.unit_id, risk.owner_id), "risk.manage")
+        actor.require("risk.manage", unit_id=risk.unit_id, owner_id=risk.owner_id)
         link_id = insert_link(s, actor, task_id, ENTITY, risk.id)
         uow.commit()
         return link_id

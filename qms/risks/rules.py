@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from qms.core.errors import ValidationFailed
+from qms.core.workflow import Workflow
 
 SCALE = range(1, 6)  # likelihood and impact are both 1 (rare / minor) … 5 (almost sure / severe)
 
@@ -24,6 +25,28 @@ class RiskStatus(StrEnum):
 class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
+
+
+class RiskStep(StrEnum):
+    ACT = "act"  # an action planned on the entry
+    REVIEW = "review"  # likelihood and impact assessed again
+    CLOSE = "close"  # the entry no longer applies
+    REOPEN = "reopen"
+
+
+class ActionStep(StrEnum):
+    FINISH = "finish"  # the owner reports the action done, with its result
+
+
+WORKFLOW: Workflow[RiskStatus, RiskStep] = Workflow("risk", {
+    (RiskStatus.OPEN, RiskStep.ACT): RiskStatus.OPEN,
+    (RiskStatus.OPEN, RiskStep.REVIEW): RiskStatus.OPEN,
+    (RiskStatus.OPEN, RiskStep.CLOSE): RiskStatus.CLOSED,
+    (RiskStatus.CLOSED, RiskStep.REOPEN): RiskStatus.OPEN,
+}, refused={RiskStep.ACT: "risk.closed", RiskStep.REVIEW: "risk.closed"}, labels="risk")
+ACTION_WORKFLOW: Workflow[ActionStatus, ActionStep] = Workflow("risk_action", {
+    (ActionStatus.OPEN, ActionStep.FINISH): ActionStatus.DONE,
+}, refused={ActionStep.FINISH: "risk.action_done_already"}, labels="risk.action")
 
 
 class Band(StrEnum):

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from qms.core.errors import Conflict, ValidationFailed
+from qms.core.errors import ValidationFailed
+from qms.core.workflow import Workflow
 
 STEP = 0.25
 
@@ -24,21 +25,19 @@ class SheetStatus(StrEnum):
     APPROVED = "approved"
 
 
-# step -> (from, to)
-TRANSITIONS: dict[str, tuple[SheetStatus, SheetStatus]] = {
-    "submit": (SheetStatus.DRAFT, SheetStatus.SUBMITTED),
-    "approve": (SheetStatus.SUBMITTED, SheetStatus.APPROVED),
-    "return": (SheetStatus.SUBMITTED, SheetStatus.DRAFT),
-}
+class SheetStep(StrEnum):
+    EDIT = "edit"  # scores, evidence and notes change while the sheet is a draft
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    RETURN = "return"
 
 
-def next_status(current: str, step: str) -> SheetStatus:
-    """The status after ``step``; a step the current status does not allow is a conflict."""
-    start, end = TRANSITIONS[step]
-    if current != start:
-        raise Conflict("scoring.step_not_allowed", status=f"field.scoring.status.{current}",
-                       step=f"field.scoring.step.{step}")
-    return end
+WORKFLOW: Workflow[SheetStatus, SheetStep] = Workflow("scoring", {
+    (SheetStatus.DRAFT, SheetStep.EDIT): SheetStatus.DRAFT,
+    (SheetStatus.DRAFT, SheetStep.SUBMIT): SheetStatus.SUBMITTED,
+    (SheetStatus.SUBMITTED, SheetStep.APPROVE): SheetStatus.APPROVED,
+    (SheetStatus.SUBMITTED, SheetStep.RETURN): SheetStatus.DRAFT,
+}, refused={SheetStep.EDIT: "scoring.sheet_locked"})
 
 
 def check_score(score: float, max_points: float) -> float:

@@ -12,16 +12,17 @@ from sqlalchemy.orm import Session
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
-from qms.core.errors import Conflict, NotFound, ValidationFailed
+from qms.core.errors import NotFound, ValidationFailed
 from qms.db.uow import owned, unit_of_work
 from qms.plan.tasks import owned_period
 from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
 from qms.scoring.rules import (
+    WORKFLOW,
     Criterion,
     SheetStatus,
+    SheetStep,
     check_explanation,
     check_score,
-    next_status,
     scorable,
 )
 from qms.trace.evidence import EvidenceInput, insert_evidence
@@ -50,8 +51,8 @@ def _sheet(s: Session, actor: Actor, sheet_id: int, expected_version: int | None
            *, draft: bool = True) -> ScoreSheet:
     sheet = _owned(s, actor, ScoreSheet, sheet_id)
     check_version(sheet, expected_version)
-    if draft and sheet.status != SheetStatus.DRAFT:
-        raise Conflict("scoring.sheet_locked", status=f"field.scoring.status.{sheet.status}")
+    if draft:
+        WORKFLOW.next(sheet.status, SheetStep.EDIT)
     return sheet
 
 
@@ -164,14 +165,14 @@ def save_sheet_notes(actor: Actor, sheet_id: int, difficulties: str, recommendat
         uow.commit()
 
 
-def _step(actor: Actor, sheet_id: int, step: str, expected_version: int,
+def _step(actor: Actor, sheet_id: int, step: SheetStep, expected_version: int,
           reason: str = "") -> None:
     actor.require(f"scoring.{step}")
     with unit_of_work() as uow:
         s = uow.session
         sheet = _sheet(s, actor, sheet_id, expected_version, draft=False)
         before = sheet.status
-        sheet.status = next_status(sheet.status, step).value
+        sheet.status = WORKFLOW.next(sheet.status, step).value
         now = clock.now()
         if step == "submit":
             sheet.submitted_by_id, sheet.submitted_at = actor.user_id, now
@@ -185,15 +186,15 @@ def _step(actor: Actor, sheet_id: int, step: str, expected_version: int,
 
 def submit_sheet(actor: Actor, sheet_id: int, expected_version: int) -> None:
     """Send the draft to the leaders for approval; scores can no longer change."""
-    _step(actor, sheet_id, "submit", expected_version)
+    _step(actor, sheet_id, SheetStep.SUBMIT, expected_version)
 
 
 def approve_sheet(actor: Actor, sheet_id: int, expected_version: int) -> None:
     """A leader approves the submitted self-assessment."""
-    _step(actor, sheet_id, "approve", expected_version)
+    _step(actor, sheet_id, SheetStep.APPROVE, expected_version)
 
 
 def return_sheet(actor: Actor, sheet_id: int, expected_version: int, reason: str) -> None:
     """A leader sends the submitted sheet back to draft, saying why."""
     reason = v.text(reason, "field.reason", max_len=1000, required=True)
-    _step(actor, sheet_id, "return", expected_version, reason)
+    _step(actor, sheet_id, SheetStep.RETURN, expected_version, reason)

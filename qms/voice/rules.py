@@ -11,7 +11,6 @@ from enum import StrEnum
 from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import ValidationFailed
-from qms.core.permissions import OWN_UNIT, allowed
 
 DEFAULT_TARGET = 90.0  # % satisfied when the plan sets no satisfaction target
 SATISFACTION_WORDS = "hai long"  # folded "hài lòng": the words that name the target's task
@@ -124,12 +123,7 @@ def is_late(due_on: date, answered_on: date | None, today: date) -> bool:
                                                  FeedbackState.OVERDUE)
 
 
-def feedback_conditions(actor: Actor, unit_id: int | None, handler_id: int | None) -> list[str]:
-    """``own_unit`` holds for the handling unit's people and the officer it is assigned to."""
-    mine = (actor.unit_id is not None and actor.unit_id == unit_id) or \
-        (actor.user_id is not None and actor.user_id == handler_id)
-    return [OWN_UNIT] if mine else []
-
-
 def may_answer(actor: Actor, unit_id: int | None, handler_id: int | None) -> bool:
-    return allowed("voice.answer", actor.roles, feedback_conditions(actor, unit_id, handler_id))
+    """The handling unit's people and the officer it is assigned to answer (the ISO officer
+    any); pages, "my work" and the service ask the same question."""
+    return actor.can("voice.answer", unit_id=unit_id, owner_id=handler_id)

@@ -8,7 +8,7 @@ import pytest
 
 from qms.core.errors import Conflict, ValidationFailed
 from qms.documents.rules import (
-    TRANSITIONS,
+    WORKFLOW,
     ReviewState,
     RevisionAction,
     RevisionStatus,
@@ -42,7 +42,7 @@ def _reviewed_flag(action: RevisionAction) -> bool:
 
 
 def test_the_transition_table_is_exactly_the_documented_life_cycle():
-    assert dict(TRANSITIONS) == ALLOWED
+    assert dict(WORKFLOW.transitions) == ALLOWED
 
 
 @pytest.mark.parametrize(("status", "action"), list(ALLOWED),
@@ -63,7 +63,7 @@ def test_every_other_transition_is_refused_with_a_catalog_key(status, action):
 
 def test_superseded_and_obsolete_revisions_are_final():
     for status in (S.SUPERSEDED, S.OBSOLETE):
-        assert not [a for (s, a) in TRANSITIONS if s is status]
+        assert not [a for (s, a) in WORKFLOW.transitions if s is status]
 
 
 def test_approval_needs_the_reviewers_acceptance_first():

@@ -9,18 +9,16 @@ import pytest
 
 from qms.core.errors import Conflict, ValidationFailed
 from qms.duties.rules import (
-    TRANSITIONS,
+    WORKFLOW,
     DutyStatus,
     DutyStep,
     PeriodFacts,
-    allowed_steps,
     check_editable,
     check_return,
     check_submit,
     default_period,
     due_of,
     is_overdue,
-    next_status,
     plan_period,
 )
 
@@ -36,32 +34,32 @@ REFUSED = [(status, step) for status in S for step in St if (status, step) not i
 
 @pytest.mark.parametrize(("status", "step"), list(ALLOWED))
 def test_every_allowed_transition_leads_where_the_workflow_says(status, step):
-    assert next_status(status, step) is ALLOWED[(status, step)]
-    assert next_status(status.value, step.value) is ALLOWED[(status, step)]
+    assert WORKFLOW.next(status, step) is ALLOWED[(status, step)]
+    assert WORKFLOW.next(status.value, step.value) is ALLOWED[(status, step)]
 
 
 @pytest.mark.parametrize(("status", "step"), REFUSED)
 def test_every_other_transition_is_refused_with_a_conflict(status, step):
     with pytest.raises(Conflict) as caught:
-        next_status(status, step)
+        WORKFLOW.next(status, step)
     assert caught.value.key == "duty.step_not_allowed"
 
 
 def test_the_table_holds_exactly_the_allowed_transitions():
-    assert dict(TRANSITIONS) == ALLOWED and len(REFUSED) == 8
+    assert dict(WORKFLOW.transitions) == ALLOWED and len(REFUSED) == 8
 
 
 def test_accepted_is_final_and_returned_can_only_be_submitted_again():
-    assert allowed_steps(S.ACCEPTED) == ()
-    assert allowed_steps(S.RETURNED) == (St.SUBMIT,)
-    assert allowed_steps(S.SUBMITTED) == (St.ACCEPT, St.RETURN)
+    assert WORKFLOW.steps_from(S.ACCEPTED) == ()
+    assert WORKFLOW.steps_from(S.RETURNED) == (St.SUBMIT,)
+    assert WORKFLOW.steps_from(S.SUBMITTED) == (St.ACCEPT, St.RETURN)
 
 
 def test_unknown_status_or_step_is_a_conflict_not_a_crash():
     with pytest.raises(Conflict):
-        next_status("draft", "submit")
+        WORKFLOW.next("draft", "submit")
     with pytest.raises(Conflict):
-        next_status("open", "approve")
+        WORKFLOW.next("open", "approve")
 
 
 @pytest.mark.parametrize("status", [S.OPEN, S.RETURNED])

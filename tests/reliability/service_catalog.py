@@ -523,19 +523,8 @@ SERVICES: dict[str, S] = {
 }
 
 READ_ONLY: dict[str, str] = {
-    "qms.audits.access.conditions": "helper: which audit conditions hold, reads nothing",
     "qms.audits.access.require": "helper: raises PermissionDenied, writes nothing",
-    "qms.nonconformities.records.action_conditions": "helper: which conditions hold on an action",
-    "qms.nonconformities.records.nc_conditions": "helper: which conditions hold on a nonconformity",
-    "qms.nonconformities.records.may": "helper: a yes/no answer from the matrix",
-    "qms.nonconformities.records.require_on_action": "helper: raises PermissionDenied, writes nothing",
-    "qms.nonconformities.records.require_on_nc": "helper: raises PermissionDenied, writes nothing",
-    "qms.duties.reporting.owner_conditions": "helper: which conditions hold on a duty",
-    "qms.review.recording.may_update_action": "helper: a yes/no answer for the page",
     "qms.audits.answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.documents.register_import.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.plan.importing.preview_import": "parses the uploaded plan and shows what would change",
-    "qms.risks.recording.risk_conditions": "helper: which conditions hold on a risk entry",
-    "qms.risks.recording.may_on_risk": "helper: a yes/no answer from the matrix",
-    "qms.risks.recording.may_update_action": "helper: a yes/no answer for the page",
 }

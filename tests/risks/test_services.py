@@ -33,7 +33,7 @@ def s(db, clock) -> Setup:
 
 @contextmanager
 def refused(key: str) -> Iterator[None]:
-    with pytest.raises(ValidationFailed) as raised:
+    with pytest.raises((ValidationFailed, Conflict)) as raised:
         yield
     assert raised.value.key == key
 

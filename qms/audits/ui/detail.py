@@ -8,21 +8,23 @@ import streamlit as st
 from qms.audits import answers as audit_answers
 from qms.audits import programme as audits
 from qms.audits.queries import AuditView, FindingView
-from qms.audits.rules import DEFAULT_SCALE, Score
+from qms.audits.rules import DEFAULT_SCALE, WORKFLOW, AuditStatus, AuditStep, Score
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.core.permissions import allowed
 from qms.ui.widgets import run_action
+
+# The step of the audit's workflow that an action of the permission matrix takes.
+STEP_OF = {"audit.edit_checklist": AuditStep.EDIT_CHECKLIST, "audit.answer": AuditStep.ANSWER,
+           "audit.conclude": AuditStep.CONCLUDE, "audit.plan": AuditStep.PLAN_NEXT}
 
 
 def may(actor: Actor, action: str, audit: AuditView) -> bool:
-    """The permission matrix with the audit conditions ("audit_lead", "audit_team")."""
-    held = []
-    if actor.user_id is not None and actor.user_id == audit.lead_auditor_id:
-        held += ["audit_lead", "audit_team"]
-    if actor.user_id is not None and actor.user_id in audit.team_ids:
-        held.append("audit_team")
-    return allowed(action, actor.roles, held)
+    """Whether the matrix lets the actor do ``action`` on this audit (as its lead, a team
+    member, or by role) and the audit's status allows the step the action takes."""
+    step = STEP_OF.get(action)
+    if step is not None and not WORKFLOW.allows(audit.status, step):
+        return False
+    return actor.can(action, lead_id=audit.lead_auditor_id, team_ids=audit.team_ids)
 
 
 def header(a: AuditView) -> None:
@@ -78,7 +80,8 @@ def conclusion_form(actor: Actor, a: AuditView) -> None:
                                   key="audit.conclusion.text")
         recs = st.text_area(t("field.audit.recommendations"), a.recommendations,
                             key="audit.conclusion.recommendations")
-        complete = st.checkbox(t("audit.conclusion.complete"), value=a.status == "completed",
+        complete = st.checkbox(t("audit.conclusion.complete"),
+                               value=a.status == AuditStatus.COMPLETED,
                                key="audit.conclusion.complete")
         if st.form_submit_button(t("audit.conclusion.save")):
             run_action(lambda: audits.conclude_audit(actor, a.id, conclusion, recs, a.version,

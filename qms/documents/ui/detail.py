@@ -17,7 +17,13 @@ from qms.documents import drafts as documents
 from qms.documents.copy_queries import copy_of
 from qms.documents.queries import DocumentDetail, RevisionView, attachment_file
 from qms.documents.report import controlled_copy_pdf
-from qms.documents.rules import OPEN_STATUSES, RevisionStatus, revision_diff
+from qms.documents.rules import (
+    OPEN_STATUSES,
+    WORKFLOW,
+    RevisionAction,
+    RevisionStatus,
+    revision_diff,
+)
 from qms.features import page_path
 from qms.trace.queries import tasks_for_entity
 from qms.ui.widgets import run_action
@@ -140,7 +146,7 @@ def attachments(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> None:
                            on_click="ignore")
     if not rev.attachments:
         st.caption(t("documents.attachments.none"))
-    if rev.status != RevisionStatus.DRAFT or \
+    if not WORKFLOW.allows(rev.status, RevisionAction.EDIT) or \
             not actor.can("document.attach", unit_id=doc.owner_unit_id):
         return
     with st.form("documents.attach", clear_on_submit=True):

@@ -15,27 +15,29 @@ from qms.core.i18n import t
 from qms.documents import approval as document_approval
 from qms.documents import drafts as documents
 from qms.documents.queries import DocumentDetail, RevisionView
-from qms.documents.rules import DocumentStatus, RevisionStatus
+from qms.documents.rules import OPEN_STATUSES, WORKFLOW, DocumentStatus
+from qms.documents.rules import RevisionAction as Act
 from qms.documents.ui.detail import PENDING
 from qms.ui.widgets import run_action
 
 
 def workflow(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> None:
-    """Whatever the actor may do next with this revision."""
+    """Whatever the actor may do next with this revision: the steps its status allows
+    (``WORKFLOW``), each to those the permission matrix lets take it."""
     if doc.status != DocumentStatus.ACTIVE:
         st.info(t("documents.withdrawn_note"))
         return
-    unit = doc.owner_unit_id
-    if rev.status == RevisionStatus.DRAFT:
+    unit, steps = doc.owner_unit_id, WORKFLOW.steps_from(rev.status)
+    if Act.EDIT in steps:  # a draft: edited, submitted or discarded by its unit
         if actor.can("document.draft", unit_id=unit):
             edit_form(actor, doc, rev)
-        if actor.can("document.submit", unit_id=unit):
+        if Act.SUBMIT in steps and actor.can("document.submit", unit_id=unit):
             _button_form("documents.submit", t("documents.submit.button"),
                          lambda: documents.submit_revision(actor, rev.id, rev.version),
                          t("documents.submit.done"))
-        if actor.can("document.draft", unit_id=unit):
+        if Act.DISCARD in steps and actor.can("document.draft", unit_id=unit):
             discard_form(actor, rev)
-    elif rev.status == RevisionStatus.IN_REVIEW:
+    elif Act.APPROVE in steps:  # in review: accepted once, then approved
         if not rev.reviewed and actor.can("document.review"):
             review_form(actor, rev)
         elif rev.reviewed and actor.can("document.approve"):
@@ -43,7 +45,7 @@ def workflow(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> None:
         else:
             st.caption(t("documents.waiting_approval" if rev.reviewed
                          else "documents.waiting_review"))
-    elif rev.status == RevisionStatus.EFFECTIVE:
+    elif Act.WITHDRAW in steps:  # effective: changed, confirmed, withdrawn
         effective_forms(actor, doc, rev)
 
 
@@ -113,8 +115,7 @@ def approve_form(actor: Actor, rev: RevisionView) -> None:
 
 def effective_forms(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> None:
     """On the effective revision: start a change, confirm the periodic review, withdraw."""
-    busy = any(r.status in (RevisionStatus.DRAFT, RevisionStatus.IN_REVIEW)
-               for r in doc.revisions)
+    busy = any(r.status in OPEN_STATUSES for r in doc.revisions)
     if actor.can("document.draft", unit_id=doc.owner_unit_id) and not busy:
         with st.form("documents.new_draft"):
             summary = st.text_input(t("field.document.change_summary"),

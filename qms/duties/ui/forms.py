@@ -8,23 +8,21 @@ import streamlit as st
 from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.core.permissions import allowed
 from qms.duties import reporting as duties
 from qms.duties.queries import DutyRow, report_evidence
-from qms.duties.rules import EDITABLE, Recurrence
+from qms.duties.rules import WORKFLOW, DutyStep, Recurrence
 from qms.ui.evidence_fields import evidence_fields
 from qms.ui.widgets import run_action
 
 
 def may_submit(actor: Actor, row: DutyRow) -> bool:
     """Whether the actor answers for the duty (its unit's officer or its owner person)."""
-    return allowed("duty.submit", actor.roles,
-                   duties.owner_conditions(actor, row.owner_unit_id, row.owner_user_id))
+    return actor.can("duty.submit", unit_id=row.owner_unit_id, owner_id=row.owner_user_id)
 
 
 def owner_forms(actor: Actor, row: DutyRow, choices: list[tuple[int, str]]) -> None:
     """Add evidence (new, with its file, or an existing record), then submit the period."""
-    if not may_submit(actor, row) or row.status not in EDITABLE:
+    if not may_submit(actor, row) or not WORKFLOW.allows(row.status, DutyStep.SUBMIT):
         return
     with st.form("duty.evidence.form", clear_on_submit=True):
         st.markdown(f"**{t('duty.evidence.add')}**")
@@ -56,7 +54,8 @@ def _submit_form(actor: Actor, row: DutyRow) -> None:
 
 def decide_form(actor: Actor, row: DutyRow) -> None:
     """Accept, or return with a comment (required), one submitted report."""
-    if not actor.can("duty.decide") or row.status != "submitted" or row.report_id is None:
+    if not actor.can("duty.decide") or not WORKFLOW.allows(row.status, DutyStep.ACCEPT) \
+            or row.report_id is None:
         return
     report_id, version = row.report_id, row.version or 1
     with st.form(f"duty.decide.{report_id}"):

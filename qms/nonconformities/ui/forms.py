@@ -14,7 +14,8 @@ from qms.core.i18n import t
 from qms.nonconformities import actions as ca
 from qms.nonconformities.detail_queries import ActionView, NcDetail
 from qms.nonconformities.recording import AnalysisInput, analyse_nonconformity
-from qms.nonconformities.records import action_conditions, may, nc_conditions, verify_wait_days
+from qms.nonconformities.records import verify_wait_days
+from qms.nonconformities.rules import WORKFLOW, NcStep
 from qms.nonconformities.ui.detail import day_text
 from qms.nonconformities.ui.new import UPLOAD_TYPES, similar_list
 from qms.nonconformities.vocabulary_rules import MAX_WHYS, CauseCategory
@@ -22,24 +23,26 @@ from qms.ui.widgets import run_action
 
 
 def _may(actor: Actor, action: str, nc: NcDetail) -> bool:
-    return may(actor, action, nc_conditions(actor, nc.unit_id, nc.owner_id))
+    return actor.can(action, unit_id=nc.unit_id, owner_id=nc.owner_id)
 
 
 def workflow(actor: Actor, nc: NcDetail, today: date) -> None:
-    """Whatever the actor may do next with this nonconformity."""
-    if nc.status in ("new", "analysed") and _may(actor, "nc.analyse", nc):
+    """Whatever the actor may do next with this nonconformity: the steps its status allows
+    (``WORKFLOW``), each to those the permission matrix lets take it."""
+    steps = WORKFLOW.steps_from(nc.status)
+    if NcStep.ANALYSE in steps and _may(actor, "nc.analyse", nc):
         analysis_form(actor, nc)
-    if nc.status in ("analysed", "planned", "in_progress") and _may(actor, "nc.plan", nc):
+    if NcStep.EDIT_ACTIONS in steps and _may(actor, "nc.plan", nc):
         action_form(actor, nc, today)
         reschedule_form(actor, nc)
-    if nc.status == "analysed" and _may(actor, "nc.plan", nc):
+    if NcStep.PLAN in steps and _may(actor, "nc.plan", nc):
         _button("nc.plan", t("nc.plan.button"), t("nc.plan.done"),
                 lambda: ca.plan_actions(actor, nc.id, nc.version))
-    if nc.status in ("planned", "in_progress"):
+    if NcStep.REPORT in steps:
         report_form(actor, nc, today)
-    if nc.status == "awaiting_verification":
+    if NcStep.VERIFY in steps:
         _check_and_close(actor, nc, today)
-    if nc.status not in ("closed", "cancelled") and actor.can("nc.cancel"):
+    if NcStep.CANCEL in steps and actor.can("nc.cancel"):
         cancel_form(actor, nc)
 
 
@@ -125,8 +128,9 @@ def reschedule_form(actor: Actor, nc: NcDetail) -> None:
 
 
 def _reportable(actor: Actor, nc: NcDetail) -> list[ActionView]:
-    return [a for a in nc.current_actions if a.status != ActionStatus.DONE and may(
-        actor, "nc.action_update", action_conditions(actor, a.owner_id, a.owner_unit_id))]
+    return [a for a in nc.current_actions if a.status != ActionStatus.DONE and actor.can(
+        "nc.action_update", unit_id=a.owner_unit_id, owner_id=a.owner_id,
+        action_owner_id=a.owner_id)]
 
 
 def report_form(actor: Actor, nc: NcDetail, today: date) -> None:

@@ -11,7 +11,7 @@ from qms.core.i18n import t
 from qms.nonconformities.ui.detail import PENDING
 from qms.onestop.queries import PeriodFigures, ProposalView, target_tasks
 from qms.onestop.recording import decide_proposal, record_figures
-from qms.onestop.rules import Figures
+from qms.onestop.rules import WORKFLOW, Figures, ProposalStep
 from qms.ui.widgets import run_action
 
 COUNTS = ("received", "early", "on_time", "late", "apologies")
@@ -74,7 +74,7 @@ def proposals_panel(actor: Actor, items: list[ProposalView]) -> None:
                  target=p.target_text, task=p.task_code, status=state)
         st.markdown(f"- {line}" + (f" → {p.nc_number}" if p.nc_number else "")
                     + (f" ({p.reason})" if p.reason else ""))
-        if p.status == "pending" and actor.can("onestop.decide"):
+        if WORKFLOW.allows(p.status, ProposalStep.CONFIRM) and actor.can("onestop.decide"):
             _decide_form(actor, p)
 
 

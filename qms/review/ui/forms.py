@@ -12,7 +12,7 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.review import recording as mr
 from qms.review.queries import ReviewDetail
-from qms.review.rules import ReviewActionStatus, ReviewStatus
+from qms.review.rules import WORKFLOW, ReviewActionStatus, ReviewStep
 from qms.ui.widgets import run_action
 
 DMY = "DD/MM/YYYY"
@@ -62,17 +62,17 @@ def create_form(actor: Actor, people: list[UserView], today: date) -> None:
 
 def status_forms(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
     """The step the review's status allows: hold a draft; assess, decide, approve a held one."""
-    if r.status == ReviewStatus.DRAFT and actor.can("review.prepare"):
+    steps = WORKFLOW.steps_from(r.status)
+    if ReviewStep.HOLD in steps and actor.can("review.prepare"):
         with st.form("review.hold"):
             st.caption(t("review.hold.help"))
             if st.form_submit_button(t("review.hold.submit"), type="primary"):
                 run_action(lambda: mr.hold_review(actor, r.id, r.version), t("review.hold.done"))
-    if r.status != ReviewStatus.HELD:
-        return
-    if actor.can("review.prepare"):
+    if ReviewStep.CONCLUDE in steps and actor.can("review.prepare"):
         _conclude_form(actor, r)
+    if ReviewStep.DECIDE in steps and actor.can("review.prepare"):
         _decision_form(actor, r, people)
-    if actor.can("review.approve"):
+    if ReviewStep.APPROVE in steps and actor.can("review.approve"):
         with st.form("review.approve"):
             st.caption(t("review.approve.help"))
             if st.form_submit_button(t("review.approve.submit"), type="primary"):
@@ -116,7 +116,8 @@ def action_forms(actor: Actor, r: ReviewDetail, today: date) -> None:
     wanted = st.query_params.get("action")
     statuses = [s.value for s in ReviewActionStatus]
     for a in r.actions:
-        if not mr.may_update_action(actor, a.owner_id) or (wanted and wanted != str(a.id)):
+        mine = actor.can("review.action_update", action_owner_id=a.owner_id)
+        if not mine or (wanted and wanted != str(a.id)):
             continue
         seen_key = f"review.action.{a.id}.version"
         seen = seen_version(seen_key, a.version)

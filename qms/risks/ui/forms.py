@@ -14,7 +14,15 @@ from qms.core.i18n import t
 from qms.review.ui.forms import forget_version, seen_version
 from qms.risks import recording as risks
 from qms.risks.queries import ActionRow, RiskRow
-from qms.risks.rules import SCALE, RiskKind, RiskStatus
+from qms.risks.rules import (
+    ACTION_WORKFLOW,
+    SCALE,
+    WORKFLOW,
+    ActionStep,
+    RiskKind,
+    RiskStatus,
+    RiskStep,
+)
 from qms.ui.widgets import run_action
 
 People = list[tuple[int, str]]
@@ -82,7 +90,7 @@ def new_risk_form(actor: Actor, units: list[UnitView], people: People,
 def edit_form(actor: Actor, r: RiskRow, units: list[UnitView], people: People,
               documents: list[tuple[int, str]]) -> None:
     """Correct an entry (not its level: that is what a review is for)."""
-    if not risks.may_on_risk(actor, "risk.manage", r.unit_id, r.owner_id):
+    if not actor.can("risk.manage", unit_id=r.unit_id, owner_id=r.owner_id):
         return
     seen_key = f"risk.edit.{r.id}.version"
     seen = seen_version(seen_key, r.version)  # a save from this copy is refused once stale
@@ -96,17 +104,19 @@ def edit_form(actor: Actor, r: RiskRow, units: list[UnitView], people: People,
 def entry_forms(actor: Actor, r: RiskRow, actions: list[ActionRow], people: People,
                 tasks: list[tuple[int, str]]) -> None:
     """The forms of one entry, each shown only to those the matrix allows."""
-    manage = risks.may_on_risk(actor, "risk.manage", r.unit_id, r.owner_id)
+    manage = actor.can("risk.manage", unit_id=r.unit_id, owner_id=r.owner_id)
     for a in actions:
-        if a.status == "open" and risks.may_update_action(actor, a.owner_id):
+        if ACTION_WORKFLOW.allows(a.status, ActionStep.FINISH) and \
+                actor.can("risk.action_update", action_owner_id=a.owner_id):
             _complete_form(actor, a)
-    if r.status == RiskStatus.OPEN.value:
-        if manage:
-            _action_form(actor, r, people)
-        if risks.may_on_risk(actor, "risk.review", r.unit_id, r.owner_id):
-            _review_form(actor, r)
-        if manage and tasks and actor.can("trace.link"):
-            _link_form(actor, r, tasks)
+    steps = WORKFLOW.steps_from(r.status)
+    if RiskStep.ACT in steps and manage:
+        _action_form(actor, r, people)
+    may_review = actor.can("risk.review", unit_id=r.unit_id, owner_id=r.owner_id)
+    if RiskStep.REVIEW in steps and may_review:
+        _review_form(actor, r)
+    if RiskStep.ACT in steps and manage and tasks and actor.can("trace.link"):
+        _link_form(actor, r, tasks)
     if manage:
         _status_form(actor, r)
 
@@ -163,7 +173,7 @@ def _link_form(actor: Actor, r: RiskRow, tasks: list[tuple[int, str]]) -> None:
 
 
 def _status_form(actor: Actor, r: RiskRow) -> None:
-    closing = r.status == RiskStatus.OPEN.value
+    closing = WORKFLOW.allows(r.status, RiskStep.CLOSE)
     target = RiskStatus.CLOSED.value if closing else RiskStatus.OPEN.value
     with st.form("risk.status.form"):
         if st.form_submit_button(t("risk.close") if closing else t("risk.reopen")):

@@ -16,6 +16,7 @@ from qms.scoring import criteria_sets as scoring_sets
 from qms.scoring import sheets as scoring
 from qms.scoring.outputs import evidence_pack, self_assessment_report
 from qms.scoring.queries import EvidenceRef, SheetDetail
+from qms.scoring.rules import WORKFLOW, SheetStep
 from qms.ui.evidence_fields import evidence_fields
 from qms.ui.widgets import run_action
 
@@ -31,7 +32,7 @@ def open_form(actor: Actor, set_id: int, period_id: int) -> None:
 
 def score_form(actor: Actor, d: SheetDetail, area: int, choices: list[EvidenceRef]) -> None:
     """Score one applicable criterion of the area: 0..max by 0.25, explanation, evidence."""
-    if d.status != "draft" or not actor.can("scoring.score"):
+    if not WORKFLOW.allows(d.status, SheetStep.EDIT) or not actor.can("scoring.score"):
         return
     leaves = [c for c in d.criteria if c.area_number == area and c.scorable]
     if not leaves:
@@ -69,7 +70,7 @@ def score_form(actor: Actor, d: SheetDetail, area: int, choices: list[EvidenceRe
 
 def notes_form(actor: Actor, d: SheetDetail) -> None:
     st.subheader(t("scoring.notes_title"))
-    editable = d.status == "draft" and actor.can("scoring.score")
+    editable = WORKFLOW.allows(d.status, SheetStep.EDIT) and actor.can("scoring.score")
     with st.form("scoring.notes.form"):
         difficulties = st.text_area(t("field.scoring.difficulties"), d.difficulties,
                                     key="scoring.difficulties", disabled=not editable)
@@ -83,12 +84,12 @@ def notes_form(actor: Actor, d: SheetDetail) -> None:
 
 def workflow_form(actor: Actor, d: SheetDetail) -> None:
     """Submit (ISO officer, draft); approve or return with a reason (leader, submitted)."""
-    if d.status == "draft" and actor.can("scoring.submit"):
+    if WORKFLOW.allows(d.status, SheetStep.SUBMIT) and actor.can("scoring.submit"):
         with st.form("scoring.submit.form"):
             if st.form_submit_button(t("scoring.do_submit"), type="primary"):
                 run_action(lambda: scoring.submit_sheet(actor, d.id, d.version),
                            t("scoring.submitted"))
-    if d.status == "submitted" and actor.can("scoring.approve"):
+    if WORKFLOW.allows(d.status, SheetStep.APPROVE) and actor.can("scoring.approve"):
         with st.form("scoring.decide.form"):
             reason = st.text_input(t("field.reason"), key="scoring.return.reason")
             cols = st.columns(2)
