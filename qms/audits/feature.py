@@ -25,10 +25,10 @@ FEATURE = Feature(
         "qms.dashboard.deadlines:audits_planned",
     ),
     period_sections=(
-        Slot(60, "qms.nonconformities.sections:audits_section"),
+        Slot(60, "qms.audits.sections:audits_section"),
     ),
     review_inputs=(
-        Slot(90, "qms.nonconformities.sections:audits_section"),
+        Slot(90, "qms.audits.sections:audits_section"),
     ),
     cli="qms.audits.cli",
 )

@@ -12,10 +12,10 @@ FEATURE = Feature(
                  "group.documents", ALL_ROLES),
     ),
     period_sections=(
-        Slot(80, "qms.nonconformities.sections:documents_section"),
+        Slot(80, "qms.documents.sections:documents_section"),
     ),
     review_inputs=(
-        Slot(140, "qms.nonconformities.sections:documents_section"),
+        Slot(140, "qms.documents.sections:documents_section"),
     ),
     cli="qms.documents.cli",
 )

@@ -12,11 +12,13 @@ import pytest
 
 import qms
 from qms import features
+from qms.audits.sections import audits_section
 from qms.core.actor import Actor
 from qms.core.config import ROOT
 from qms.core.feature import resolve
 from qms.core.roles import Role
 from qms.dashboard.my_work import my_work
+from qms.documents.sections import documents_section
 from qms.duties.sections import duties_section
 from qms.nonconformities import sections as nc
 from qms.plan import sections as plan
@@ -33,8 +35,8 @@ DOC = ROOT / "docs" / "adding-a-feature.md"
 def test_the_periodic_report_keeps_its_order():
     assert features.period_sections() == [
         plan.plan_progress_section, plan.targets_section, plan.onestop_section,
-        voice.satisfaction_section, voice.feedback_section, nc.audits_section,
-        nc.nonconformities_section, nc.documents_section, duties_section, scoring_section]
+        voice.satisfaction_section, voice.feedback_section, audits_section,
+        nc.nonconformities_section, documents_section, duties_section, scoring_section]
 
 
 def test_a_reviews_inputs_follow_iso_9_3_2():
@@ -43,11 +45,11 @@ def test_a_reviews_inputs_follow_iso_9_3_2():
         context_queries.context_section,  # b
         voice.satisfaction_section, voice.feedback_section,  # c 1
         plan.targets_section, plan.plan_progress_section, plan.onestop_section,  # c 2, c 3
-        nc.nonconformities_section, nc.audits_section,  # c 4, c 6
+        nc.nonconformities_section, audits_section,  # c 4, c 6
         duties_section, scoring_section,  # c 5
         context_queries.resources_section,  # d
         risks_section,  # e
-        nc.documents_section]
+        documents_section]
 
 
 def test_every_name_a_feature_gives_resolves_to_a_function():

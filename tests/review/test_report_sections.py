@@ -10,7 +10,9 @@ from datetime import date, timedelta
 import pytest
 
 from qms.audits import programme as audits
+from qms.audits import sections as audit_sections
 from qms.core.actor import Actor
+from qms.documents import sections as document_sections
 from qms.documents import sync as document_sync
 from qms.nonconformities import sections as quality_sections
 from qms.nonconformities.recording import raise_nonconformity
@@ -66,12 +68,12 @@ def test_audits_count_those_starting_on_the_first_and_last_day(c):
     for n, day in enumerate((BEFORE, START, END, AFTER), 1):
         audits.plan_audit(hang, programme, audits.AuditInput(
             f"Đánh giá lần {n}", c.users["hoant"], start_date=day, end_date=day))
-    section = quality_sections.audits_section(c.org_id, START, END)
+    section = audit_sections.audits_section(c.org_id, START, END)
     assert section is not None
     assert [r[0] for r in section.rows] == ["Đánh giá lần 2", "Đánh giá lần 3"]
-    assert quality_sections.audits_section(c.org_id, AFTER, AFTER + timedelta(days=3)) \
+    assert audit_sections.audits_section(c.org_id, AFTER, AFTER + timedelta(days=3)) \
         .figures["audits"] == 1
-    assert quality_sections.audits_section(c.org_id, date(2023, 6, 1), date(2023, 6, 30)) is None
+    assert audit_sections.audits_section(c.org_id, date(2023, 6, 1), date(2023, 6, 30)) is None
 
 
 def test_nonconformities_found_and_overdue_in_the_window(c):
@@ -94,7 +96,7 @@ def test_documents_effective_on_the_first_and_last_day(c, tmp_path):
     for code, day in (("QT-21", BEFORE), ("QT-22", START), ("QT-23", END), ("QT-24", AFTER)):
         write_procedure(folder, code, effective=day.isoformat())
     document_sync.sync_procedures(Actor.system(c.org_id), folder)
-    section = quality_sections.documents_section(c.org_id, START, END)
+    section = document_sections.documents_section(c.org_id, START, END)
     assert section is not None
     assert [r[0] for r in section.rows] == ["QT-22", "QT-23"]
     assert section.figures == {"issued": 2, "revised": 0}
