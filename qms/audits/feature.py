@@ -22,7 +22,7 @@ FEATURE = Feature(
                  "group.audit", frozenset({A, ISO})),
     ),
     deadlines=(
-        "qms.dashboard.deadlines:audits_planned",
+        "qms.audits.work:audits_planned",
     ),
     period_sections=(
         Slot(60, "qms.audits.sections:audits_section"),

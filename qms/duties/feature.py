@@ -15,7 +15,7 @@ FEATURE = Feature(
         "qms.duties.work:duties_to_decide",
     ),
     deadlines=(
-        "qms.dashboard.deadlines:duty_deadlines",
+        "qms.duties.work:duty_deadlines",
     ),
     period_sections=(
         Slot(90, "qms.duties.sections:duties_section"),

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from qms.core.actor import Actor
 from qms.core.roles import Role
 from qms.dashboard.work_items import WorkItem
+from qms.db.uow import read_session
+from qms.duties import queries as dq
 from qms.duties.queries import DutyRow, owned_pending, submitted_queue
 from qms.features import page_path
 
@@ -36,3 +38,13 @@ def duties_to_decide(actor: Actor, today: date) -> list[WorkItem]:
         return []
     return [_item("duty.decide", r, False) for r in submitted_queue(actor.organization_id,
                                                                     today)]
+
+
+def duty_deadlines(org_id: int, today: date) -> list[WorkItem]:
+    """Self-inspection reports of the current plans not yet handed in (open or returned)."""
+    query = dq.pairs(org_id).where(dq.STATUS.in_(dq.PENDING_VALUES))
+    with read_session() as s:
+        rows = s.execute(query).all()
+    return [WorkItem("duty.submit", f"{r[2]}: " + (f"{r[3]} — " if r[3] else "") + r[4][:140],
+                     r[11], today > r[11], PAGE, (("period", str(r[1])),))
+            for r in rows]

@@ -19,7 +19,7 @@ FEATURE = Feature(
         "qms.nonconformities.work:proposals_waiting",
     ),
     deadlines=(
-        "qms.dashboard.deadlines:nc_deadlines",
+        "qms.nonconformities.work:nc_deadlines",
     ),
     period_sections=(
         Slot(70, "qms.nonconformities.sections:nonconformities_section"),

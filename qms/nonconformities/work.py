@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from qms.core.actions import ActionStatus, action_overdue
 from qms.core.actor import Actor
@@ -16,7 +16,7 @@ from qms.dashboard.work_items import WorkItem
 from qms.db.uow import read_session
 from qms.features import page_path
 from qms.nonconformities.models import CorrectiveAction, Nonconformity, Verification
-from qms.nonconformities.rules import NcStatus
+from qms.nonconformities.rules import OPEN_STATUSES, NcStatus
 from qms.onestop.models import NcProposal
 from qms.plan.models import ReportingPeriod
 
@@ -132,3 +132,22 @@ def proposals_waiting(actor: Actor, today: date) -> list[WorkItem]:
         return [WorkItem("onestop.proposal", f"{name}: {r.rate:g}% / {r.target_text}", None,
                          False, ONESTOP_PAGE, (("period", str(r.period_id)),))
                 for r, name in rows]
+
+
+def nc_deadlines(org_id: int, today: date) -> list[WorkItem]:
+    """Open nonconformities with an unfinished action of their current round: the nearest
+    action deadline; overdue exactly when the register marks the NC overdue."""
+    due = func.min(CorrectiveAction.due_date)
+    query = (select(Nonconformity.number, Nonconformity.title, due)
+             .join(CorrectiveAction, and_(
+                 CorrectiveAction.nonconformity_id == Nonconformity.id,
+                 CorrectiveAction.round == Nonconformity.round,
+                 CorrectiveAction.status != ActionStatus.DONE.value,
+                 CorrectiveAction.due_date.is_not(None)))
+             .where(Nonconformity.organization_id == org_id,
+                    Nonconformity.status.in_([s.value for s in OPEN_STATUSES]))
+             .group_by(Nonconformity.id, Nonconformity.number, Nonconformity.title))
+    with read_session() as s:
+        rows = s.execute(query).all()
+    return [WorkItem("nc.action", f"{number} — {title[:140]}", day, day < today, PAGE,
+                     (("nc", number),)) for number, title, day in rows]

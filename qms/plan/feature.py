@@ -19,8 +19,8 @@ FEATURE = Feature(
         "qms.dashboard.my_work:plan_tasks_due",
     ),
     deadlines=(
-        "qms.dashboard.deadlines:plan_task_deadlines",
-        "qms.dashboard.deadlines:reporting_cutoffs",
+        "qms.plan.work:plan_task_deadlines",
+        "qms.plan.work:reporting_cutoffs",
     ),
     period_sections=(
         Slot(10, "qms.plan.sections:plan_progress_section"),

@@ -17,7 +17,7 @@ FEATURE = Feature(
         "qms.review.queries:review_actions_due",
     ),
     deadlines=(
-        "qms.dashboard.deadlines:review_items",
+        "qms.review.queries:review_items",
     ),
     review_inputs=(
         Slot(10, "qms.review.input_queries:previous_actions_section"),

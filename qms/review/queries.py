@@ -179,3 +179,10 @@ def review_deadlines(org_id: int, today: date, limit: int = 10) -> list[Deadline
     found += [Deadline("review.action", text[:160], due, due < today, rid)
               for rid, text, due in actions]
     return sorted(found, key=lambda d: (not d.overdue, d.due, d.label))[:limit]
+
+
+def review_items(org_id: int, today: date) -> list[WorkItem]:
+    """Management reviews still to hold and their open actions with a due date."""
+    return [WorkItem(d.kind, d.label, d.due, d.overdue, PAGE,
+                     (("review", str(d.review_id)),))
+            for d in review_deadlines(org_id, today, limit=1_000_000)]
