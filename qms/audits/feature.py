@@ -30,5 +30,6 @@ FEATURE = Feature(
     review_inputs=(
         Slot(90, "qms.audits.sections:audits_section"),
     ),
+    linkable=("qms.audits.queries:CHECKLIST_QUESTION", "qms.audits.queries:FINDING"),
     cli="qms.audits.cli",
 )

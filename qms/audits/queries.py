@@ -24,6 +24,7 @@ from qms.core.data_files import read_packaged
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
 from qms.trace.file_models import StoredFile
+from qms.trace.linkable_queries import Linkable
 
 
 @dataclass(frozen=True)
@@ -235,3 +236,8 @@ def bank_rows(org_id: int) -> list[dict[str, object]]:
         return [{"id": r.id, "code": r.code, "clause": r.clause, "question": r.question,
                  "evidence": r.evidence, "applies_to": r.applies_to, "active": r.active}
                 for r in rows]
+
+
+CHECKLIST_QUESTION = Linkable("checklist_question", ChecklistItem,
+                              lambda q: f"{q.source_ref or q.clause} — {q.question[:120]}")
+FINDING = Linkable("finding", Finding, lambda f: f"{f.result} — {f.description[:120]}")

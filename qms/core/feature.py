@@ -49,6 +49,7 @@ class Feature:
     deadlines: tuple[str, ...] = ()  # source(org_id, today) -> list[WorkItem]
     period_sections: tuple[Slot, ...] = ()  # provider(org_id, start, end) -> Section | None
     review_inputs: tuple[Slot, ...] = ()
+    linkable: tuple[str, ...] = ()  # "module:NAME" of a qms.trace.linkable_queries.Linkable
     cli: str = ""  # module with add_commands(subparsers) and run(args)
 
 

@@ -17,5 +17,6 @@ FEATURE = Feature(
     review_inputs=(
         Slot(140, "qms.documents.sections:documents_section"),
     ),
+    linkable=("qms.documents.queries:PROCEDURE",),
     cli="qms.documents.cli",
 )

@@ -23,6 +23,7 @@ from qms.documents.rules import (
     review_state,
 )
 from qms.trace.file_models import StoredFile
+from qms.trace.linkable_queries import Linkable
 
 REGISTER_STATUSES = ("effective", "draft", "in_review", "obsolete")
 REGISTER_COLUMNS = ("id", "code", "title", "type", "owner_unit", "issue", "effective_date",
@@ -280,3 +281,6 @@ def attachment_file(org_id: int, file_id: int) -> FileContent | None:
     with read_session() as s:
         row = s.execute(query).first()
     return FileContent(*row) if row else None
+
+
+PROCEDURE = Linkable("procedure", Document, lambda d: f"{d.code} — {d.title}")

@@ -27,5 +27,9 @@ FEATURE = Feature(
     review_inputs=(
         Slot(80, "qms.nonconformities.sections:nonconformities_section"),
     ),
+    linkable=(
+        "qms.nonconformities.queries:NONCONFORMITY",
+        "qms.nonconformities.queries:CORRECTIVE_ACTION",
+    ),
     cli="qms.nonconformities.cli",
 )

@@ -20,6 +20,7 @@ from qms.nonconformities.ageing_rules import BUCKET_NAMES, found_between
 from qms.nonconformities.models import CorrectiveAction, NcSettings, Nonconformity
 from qms.nonconformities.rules import OPEN_STATUSES, NcStatus, days_open
 from qms.nonconformities.vocabulary_rules import DEFAULT_PREFIX, parse_number
+from qms.trace.linkable_queries import Linkable
 
 REGISTER_COLUMNS = ("id", "number", "found_on", "title", "source", "unit", "procedure",
                     "clause", "grade", "status", "owner", "actions_done", "actions",
@@ -253,3 +254,8 @@ def number_prefix(s: Session, org_id: int) -> str:
     prefix = s.scalar(select(NcSettings.number_prefix)
                       .where(NcSettings.organization_id == org_id))
     return prefix or DEFAULT_PREFIX
+
+
+NONCONFORMITY = Linkable("nonconformity", Nonconformity, lambda n: f"{n.number} — {n.title}")
+CORRECTIVE_ACTION = Linkable("corrective_action", CorrectiveAction,
+                             lambda a: a.description[:160])

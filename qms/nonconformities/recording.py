@@ -43,7 +43,7 @@ from qms.nonconformities.vocabulary_rules import (
 from qms.onestop.models import NcProposal
 from qms.plan.models import PlanTask
 from qms.trace.evidence import store_file
-from qms.trace.linkable_queries import LINKABLE
+from qms.trace.linkable_queries import linkable
 from qms.trace.links import insert_link
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
@@ -107,7 +107,7 @@ def _in_org(s: Session, actor: Actor, model: type[Any], ident: int | None, key: 
 def _source_model(source_type: str) -> type[Any]:
     models: dict[str, type[Any]] = {"plan_task": PlanTask, "nc_proposal": NcProposal,
                                     "satisfaction_criterion": SatisfactionCriterion,
-                                    **{k: spec.model for k, spec in LINKABLE.items()}}
+                                    **{k: spec.model for k, spec in linkable().items()}}
     if source_type not in models:
         raise ValidationFailed("nc.bad_source_type", value=source_type[:40])
     return models[source_type]

@@ -20,4 +20,5 @@ FEATURE = Feature(
     review_inputs=(
         Slot(130, "qms.risks.sections:risks_section"),
     ),
+    linkable=("qms.risks.queries:RISK",),
 )

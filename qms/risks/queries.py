@@ -17,6 +17,7 @@ from qms.plan.models import Plan, PlanTask
 from qms.risks import rules
 from qms.risks.models import Risk, RiskAction, RiskReview
 from qms.risks.rules import ActionStatus, RiskStatus
+from qms.trace.linkable_queries import Linkable
 from qms.trace.models import TraceLink
 
 Owner = aliased(User)
@@ -222,3 +223,6 @@ def linked_tasks(org_id: int, risk_id: int) -> list[str]:
                     TraceLink.entity_id == risk_id).order_by(PlanTask.id))
     with read_session() as s:
         return [f"{code} — {text[:100]}" for code, text in s.execute(query)]
+
+
+RISK = Linkable("risk", Risk, lambda r: f"R-{r.id:03d} — {r.description[:140]}")

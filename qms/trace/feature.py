@@ -13,4 +13,5 @@ FEATURE = Feature(
         PageSpec("evidence", "pages/13_tai_lieu_kiem_chung.py", "page.evidence", "🗂️",
                  "group.plan", ALL_ROLES),
     ),
+    linkable=("qms.trace.linkable_queries:EVIDENCE",),
 )

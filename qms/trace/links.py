@@ -1,7 +1,7 @@
 """Trace links: one mechanism tying any ISO record to plan tasks and duties.
 
-Each record type that can be linked registers its model and a label here; the other issues
-(procedures, audits, nonconformities …) add their types to ``LINKABLE``.
+Each record type that can be linked is declared by its feature (``Feature.linkable``: its
+model and a label, see ``qms.trace.linkable_queries``); trace itself declares the evidence.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.db.uow import owned, unit_of_work
 from qms.plan.models import PlanTask
-from qms.trace.linkable_queries import LINKABLE
+from qms.trace.linkable_queries import linkable
 from qms.trace.models import TraceLink
 from qms.trail.record import record_change
 
 
 def _record(session: Session, actor: Actor, entity_type: str, entity_id: int) -> Any:
-    spec = LINKABLE.get(entity_type)
+    spec = linkable().get(entity_type)
     if spec is None:
         raise ValidationFailed("trace.unknown_type", entity_type=entity_type)
     record = owned(session, spec.model, entity_id, actor)

@@ -12,7 +12,7 @@ from qms.core.text import fold
 from qms.db.uow import read_session
 from qms.plan.models import Plan, PlanArea, PlanTarget, PlanTask, TargetMeasurement
 from qms.trace.file_models import Evidence, StoredFile
-from qms.trace.linkable_queries import ENTITY_TYPES, LINKABLE
+from qms.trace.linkable_queries import ENTITY_TYPES, EVIDENCE, linkable
 from qms.trace.models import TraceLink
 
 
@@ -40,8 +40,9 @@ def links_for_task(org_id: int, task_id: int) -> list[LinkView]:
                                                  TraceLink.task_id == task_id)
                          .order_by(TraceLink.entity_type, TraceLink.id)).all()
         labels: dict[tuple[str, int], str] = {}
+        types = linkable()
         for entity_type in {r.entity_type for r in rows}:
-            spec = LINKABLE.get(entity_type)
+            spec = types.get(entity_type)
             if spec is None:
                 continue
             ids = [r.entity_id for r in rows if r.entity_type == entity_type]
@@ -72,7 +73,7 @@ def evidence_choices(org_id: int, limit: int = 500) -> list[tuple[int, str]]:
     with read_session() as s:
         rows = s.scalars(select(Evidence).where(Evidence.organization_id == org_id)
                          .order_by(Evidence.id.desc()).limit(limit))
-        return [(e.id, LINKABLE["evidence"].label(e)) for e in rows]
+        return [(e.id, EVIDENCE.label(e)) for e in rows]
 
 
 GAP_COLUMNS = ("gap_not_audited", "gap_no_evidence", "gap_unmeasured")

@@ -25,4 +25,5 @@ FEATURE = Feature(
         Slot(30, "qms.voice.sections:satisfaction_section"),
         Slot(40, "qms.voice.sections:feedback_section"),
     ),
+    linkable=("qms.voice.queries:CITIZEN_FEEDBACK",),
 )

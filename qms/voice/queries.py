@@ -18,6 +18,7 @@ from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
 from qms.plan.models import Plan, PlanTarget, PlanTask, ReportingPeriod
+from qms.trace.linkable_queries import Linkable
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 from qms.voice.rules import CRITERION, FEEDBACK
@@ -189,3 +190,6 @@ def plan_target(s: Session, plan_id: int) -> float | None:
                      .where(PlanTask.plan_id == plan_id).order_by(PlanTask.id)).all()
     return next((float(value) for text, value in rows
                  if rules.SATISFACTION_WORDS in fold(text)), None)
+
+
+CITIZEN_FEEDBACK = Linkable("citizen_feedback", CitizenFeedback, lambda f: f.subject[:160])

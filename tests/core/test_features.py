@@ -9,13 +9,15 @@ import sys
 from datetime import date
 
 import pytest
+from sqlalchemy import inspect as sa_inspect
 
 import qms
 from qms import features
 from qms.audits.sections import audits_section
 from qms.core.actor import Actor
 from qms.core.config import ROOT
-from qms.core.feature import resolve
+from qms.core.feature import Feature, resolve
+from qms.core.i18n import catalog
 from qms.core.roles import Role
 from qms.dashboard.my_work import my_work
 from qms.documents.sections import documents_section
@@ -25,6 +27,7 @@ from qms.plan import sections as plan
 from qms.review import context_queries, input_queries
 from qms.risks.sections import risks_section
 from qms.scoring.sections import scoring_section
+from qms.trace.linkable_queries import ENTITY_TYPES, Linkable, linkable
 from qms.voice import sections as voice
 from tests import roles
 from tests.factories import make_org, make_user
@@ -58,6 +61,8 @@ def test_every_name_a_feature_gives_resolves_to_a_function():
                 *(s.ref for s in (*feature.period_sections, *feature.review_inputs))]
         for ref in refs:
             assert callable(resolve(ref)), (feature.name, ref)
+        for ref in feature.linkable:
+            assert isinstance(resolve(ref), Linkable), (feature.name, ref)
         if feature.cli:
             module = importlib.import_module(feature.cli)
             assert callable(module.add_commands) and callable(module.run), feature.cli
@@ -133,3 +138,33 @@ def test_a_page_is_named_by_its_key():
     assert features.page_path("home") == "app.py"
     with pytest.raises(KeyError):
         features.page_path("no_such_page")
+
+
+# The keys stored in ``TraceLink.entity_type``: renaming or dropping one orphans existing links.
+LINKED_TYPES = ["evidence", "procedure", "checklist_question", "finding", "nonconformity",
+                "corrective_action", "citizen_feedback", "risk"]
+
+
+def test_every_linkable_type_is_a_mapped_model_of_the_feature_declaring_it():
+    assert list(linkable()) == LINKED_TYPES
+    for feature in features.FEATURES:
+        for ref in feature.linkable:
+            spec = resolve(ref)
+            assert isinstance(spec, Linkable), ref
+            assert sa_inspect(spec.model).mapper.class_ is spec.model, ref
+            assert "id" in spec.model.__table__.c and "organization_id" in spec.model.__table__.c
+            assert spec.model.__module__.startswith(f"qms.{feature.name}."), (ref, spec.model)
+            assert ref.startswith(f"qms.{feature.name}."), ref
+
+
+def test_every_linkable_type_and_matrix_column_has_a_label_in_both_languages():
+    for lang in ("vi", "en"):
+        known = catalog(lang)
+        assert [e for e in {*LINKED_TYPES, *ENTITY_TYPES} if f"trace.type.{e}" not in known] == []
+
+
+def test_a_record_type_declared_twice_is_refused(monkeypatch):
+    twice = Feature(name="twice", linkable=("qms.risks.queries:RISK",))
+    monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, twice))
+    with pytest.raises(ValueError, match="risk"):
+        linkable()
