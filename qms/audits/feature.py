@@ -31,5 +31,6 @@ FEATURE = Feature(
         Slot(90, "qms.audits.sections:audits_section"),
     ),
     linkable=("qms.audits.queries:CHECKLIST_QUESTION", "qms.audits.queries:FINDING"),
+    versioned={"internal_audits": "audit"},
     cli="qms.audits.cli",
 )

@@ -11,7 +11,8 @@ command line) without an import cycle; ``resolve`` loads a name when it is first
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from qms.core.roles import Role
@@ -50,6 +51,8 @@ class Feature:
     period_sections: tuple[Slot, ...] = ()  # provider(org_id, start, end) -> Section | None
     review_inputs: tuple[Slot, ...] = ()
     linkable: tuple[str, ...] = ()  # "module:NAME" of a qms.trace.linkable_queries.Linkable
+    # table of a Versioned model -> the entity type its changes are logged under (stale saves)
+    versioned: Mapping[str, str] = field(default_factory=dict, hash=False)
     cli: str = ""  # module with add_commands(subparsers) and run(args)
 
 

@@ -18,5 +18,6 @@ FEATURE = Feature(
         Slot(140, "qms.documents.sections:documents_section"),
     ),
     linkable=("qms.documents.queries:PROCEDURE",),
+    versioned={"documents": "document", "document_revisions": "document"},
     cli="qms.documents.cli",
 )

@@ -23,4 +23,5 @@ FEATURE = Feature(
     review_inputs=(
         Slot(100, "qms.duties.sections:duties_section"),
     ),
+    versioned={"self_inspection_duties": "self_inspection_duty", "duty_reports": "duty_report"},
 )

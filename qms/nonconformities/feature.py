@@ -31,5 +31,6 @@ FEATURE = Feature(
         "qms.nonconformities.queries:NONCONFORMITY",
         "qms.nonconformities.queries:CORRECTIVE_ACTION",
     ),
+    versioned={"nonconformities": "nonconformity", "corrective_actions": "corrective_action"},
     cli="qms.nonconformities.cli",
 )

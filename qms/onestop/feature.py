@@ -17,4 +17,5 @@ FEATURE = Feature(
     review_inputs=(
         Slot(70, "qms.plan.sections:onestop_section"),
     ),
+    versioned={"nc_proposals": "nc_proposal"},
 )

@@ -30,5 +30,6 @@ FEATURE = Feature(
         Slot(50, "qms.plan.sections:targets_section"),
         Slot(60, "qms.plan.sections:plan_progress_section"),
     ),
+    versioned={"plan_tasks": "plan_task"},
     cli="qms.plan.cli",
 )

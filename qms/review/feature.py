@@ -24,5 +24,10 @@ FEATURE = Feature(
         Slot(20, "qms.review.context_queries:context_section"),
         Slot(120, "qms.review.context_queries:resources_section"),
     ),
+    versioned={
+        "period_reports": "period_report",
+        "management_reviews": "management_review",
+        "management_review_actions": "management_review_action",
+    },
     cli="qms.review.cli",
 )

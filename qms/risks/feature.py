@@ -21,4 +21,5 @@ FEATURE = Feature(
         Slot(130, "qms.risks.sections:risks_section"),
     ),
     linkable=("qms.risks.queries:RISK",),
+    versioned={"risks": "risk", "risk_actions": "risk_action"},
 )

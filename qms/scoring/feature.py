@@ -17,5 +17,6 @@ FEATURE = Feature(
     review_inputs=(
         Slot(110, "qms.scoring.sections:scoring_section"),
     ),
+    versioned={"score_sheets": "score_sheet", "self_scores": "self_score"},
     cli="qms.scoring.cli",
 )

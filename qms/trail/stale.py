@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
+from qms import features
 from qms.auth.models import User
 from qms.core.clock import VN_OFFSET
 from qms.core.errors import Conflict
@@ -16,25 +17,17 @@ from qms.core.i18n import catalog
 from qms.db.base import Versioned
 from qms.trail.models import AuditLog
 
-# table of the versioned row -> the entity type its changes are logged under
-ENTITY_OF = {
-    "nonconformities": "nonconformity", "corrective_actions": "corrective_action",
-    "plan_tasks": "plan_task", "documents": "document", "document_revisions": "document",
-    "users": "user", "organizations": "organization", "internal_audits": "audit",
-    "nc_proposals": "nc_proposal", "period_reports": "period_report",
-    "management_reviews": "management_review",
-    "management_review_actions": "management_review_action",
-    "self_inspection_duties": "self_inspection_duty", "duty_reports": "duty_report",
-    "score_sheets": "score_sheet", "self_scores": "self_score",
-    "satisfaction_surveys": "satisfaction_survey", "citizen_feedback": "citizen_feedback",
-    "risks": "risk", "risk_actions": "risk_action",
-}
+
+def entity_of() -> dict[str, str]:
+    """``{table of a versioned row: the entity type its changes are logged under}``, from every
+    feature's ``versioned``; a table no feature names is logged under its own name."""
+    return {table: entity for f in features.FEATURES for table, entity in f.versioned.items()}
 
 
 def _entity(row: Versioned) -> tuple[str, str]:
     table = row.__table__.name  # type: ignore[attr-defined]
     ident = row.document_id if table == "document_revisions" else row.id  # type: ignore[attr-defined]
-    return ENTITY_OF.get(table, table), str(ident)
+    return entity_of().get(table, table), str(ident)
 
 
 def _last_change(s: Session, entity_type: str, entity_id: str) -> AuditLog | None:

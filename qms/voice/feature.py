@@ -26,4 +26,8 @@ FEATURE = Feature(
         Slot(40, "qms.voice.sections:feedback_section"),
     ),
     linkable=("qms.voice.queries:CITIZEN_FEEDBACK",),
+    versioned={
+        "satisfaction_surveys": "satisfaction_survey",
+        "citizen_feedback": "citizen_feedback",
+    },
 )
