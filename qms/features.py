@@ -2,7 +2,9 @@
 
 Adding a feature is one line here (see ``docs/adding-a-feature.md``): its pages appear in the
 navigation, its "my work" providers and deadline sources on the home page, its report sections
-in the periodic report and a management review's inputs, its command group in ``python -m qms``.
+in the periodic report and a management review's inputs, its record types among those a plan
+task can be linked to, its versioned tables among those a stale save is explained for, its demo
+loader in ``python -m qms demo`` and its command group in ``python -m qms``.
 """
 
 from __future__ import annotations
@@ -59,6 +61,12 @@ def period_sections() -> list[Callable[..., Any]]:
 def review_inputs() -> list[Callable[..., Any]]:
     """A management review's input providers, in the ISO 9.3.2 order of the minutes."""
     return _ordered([s for f in FEATURES for s in f.review_inputs])
+
+
+def demo_loaders() -> list[Callable[..., Any]]:
+    """``loader(demo: DemoContext)`` of every feature, in the order the demo runs them
+    (the plan first: the other features' records point at it)."""
+    return _ordered([s for f in FEATURES for s in f.demo])
 
 
 def my_work_providers() -> list[Callable[..., Any]]:

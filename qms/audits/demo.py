@@ -17,6 +17,7 @@ from qms.audits.queries import checklist, findings, get_audit
 from qms.auth.models import Unit, User
 from qms.core.actor import Actor
 from qms.core.errors import PermissionDenied
+from qms.core.feature import DemoContext
 from qms.core.roles import parse_roles
 from qms.db.uow import read_session
 from qms.plan.models import PlanTask
@@ -89,8 +90,9 @@ def _plan(org_id: int, programme_id: int, data: AuditInput, people: dict[str, Ac
     return audit_id
 
 
-def load_demo_audits(org_id: int) -> DemoAudits:
+def load_demo_audits(demo: DemoContext) -> DemoAudits:
     """Add the demo programme (call once, after the demo organisation and plan are loaded)."""
+    org_id = demo.org_id
     system, people = Actor.system(org_id, "demo"), _people(org_id)
     programme_id = audits.create_programme(system, YEAR, (
         "Đánh giá việc duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại các "

@@ -32,5 +32,6 @@ FEATURE = Feature(
     ),
     linkable=("qms.audits.queries:CHECKLIST_QUESTION", "qms.audits.queries:FINDING"),
     versioned={"internal_audits": "audit"},
+    demo=(Slot(50, "qms.audits.demo:load_demo_audits"),),
     cli="qms.audits.cli",
 )

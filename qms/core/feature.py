@@ -1,6 +1,8 @@
 """What a feature declares about itself (``qms/<feature>/feature.py``) so that every central
 list — pages, "my work", deadlines, report sections, commands — is derived from
-``qms.features.FEATURES`` instead of being edited by hand.
+``qms.features.FEATURES`` instead of being edited by hand; so are the record types a plan task
+can be linked to (``linkable``), the entity types of versioned tables (``versioned``) and the
+demo loaders (``demo``).
 
 A declaration names its functions as ``"module:function"`` text: ``feature.py`` imports only
 this module, so ``qms.features`` can be imported from anywhere (a page, a report query, the
@@ -42,6 +44,23 @@ class Slot:
     ref: str
 
 
+@dataclass
+class DemoContext:
+    """What every demo loader is given (``loader(demo)``, run in the order of its ``Slot``, its
+    result unused): the demo organisation and, once the plan's loader has run — it comes first —
+    the plan the other features' records point at."""
+
+    org_id: int
+    plan_id: int | None = None
+
+    @property
+    def plan(self) -> int:
+        """The demo plan's id; a loader placed before the plan's has no plan to read."""
+        if self.plan_id is None:
+            raise LookupError("the plan's demo loader has not run yet")
+        return self.plan_id
+
+
 @dataclass(frozen=True)
 class Feature:
     name: str
@@ -53,6 +72,7 @@ class Feature:
     linkable: tuple[str, ...] = ()  # "module:NAME" of a qms.trace.linkable_queries.Linkable
     # table of a Versioned model -> the entity type its changes are logged under (stale saves)
     versioned: Mapping[str, str] = field(default_factory=dict, hash=False)
+    demo: tuple[Slot, ...] = ()  # loader(demo: DemoContext), in the order the demo runs them
     cli: str = ""  # module with add_commands(subparsers) and run(args)
 
 

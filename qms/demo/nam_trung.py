@@ -1,4 +1,5 @@
-"""The embedded demo: xã Nam Trung, its units and people (no passwords), loaded once."""
+"""The embedded demo: xã Nam Trung, its units and people (no passwords), loaded once; then
+every feature's demo loader (``Feature.demo``), in the order the features place them."""
 
 from __future__ import annotations
 
@@ -8,23 +9,16 @@ from pathlib import Path
 import yaml
 from sqlalchemy import select
 
-from qms.audits.demo import load_demo_audits
 from qms.auth.models import Organization, Unit
 from qms.auth.organization_rules import OrgInput
 from qms.auth.organizations import insert_organization
 from qms.auth.users import UserInput, insert_user
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.core.roles import parse_roles
 from qms.db.uow import unit_of_work
-from qms.documents.sync import PROCEDURES_DIR, link_front_matter_tasks, sync_procedures
-from qms.duties.demo import load_demo_duties
-from qms.nonconformities.demo import load_demo_quality
-from qms.plan.demo import load_demo_plan
-from qms.review.demo import load_demo_review
-from qms.risks.demo import load_demo_risks
-from qms.scoring.demo import load_demo_scoring
+from qms.features import demo_loaders
 from qms.trail.record import record_change
-from qms.voice.demo import load_demo_voice
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo" / "nam-trung.yaml"
 
@@ -64,15 +58,7 @@ def load_demo(*, if_empty: bool = True) -> DemoResult:
             insert_user(uow.session, org.id, data)
         uow.commit()
         org_id = org.id
-    plan_id = load_demo_plan(org_id)
-    actor = Actor.system(org_id, "demo")
-    sync_procedures(actor, PROCEDURES_DIR)
-    link_front_matter_tasks(actor, plan_id)
-    load_demo_quality(org_id, plan_id)
-    load_demo_audits(org_id)
-    load_demo_voice(org_id, plan_id)  # before the review, whose inputs include it
-    load_demo_review(org_id, plan_id)
-    load_demo_duties(org_id)
-    load_demo_scoring(org_id)
-    load_demo_risks(org_id)
-    return DemoResult(True, org_id, len(units), len(spec["users"]), plan_id)
+    demo = DemoContext(org_id)
+    for loader in demo_loaders():
+        loader(demo)
+    return DemoResult(True, org_id, len(units), len(spec["users"]), demo.plan_id)

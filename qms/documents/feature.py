@@ -19,5 +19,6 @@ FEATURE = Feature(
     ),
     linkable=("qms.documents.queries:PROCEDURE",),
     versioned={"documents": "document", "document_revisions": "document"},
+    demo=(Slot(20, "qms.documents.demo:load_demo_documents"),),
     cli="qms.documents.cli",
 )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from qms.auth.models import User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.db.uow import read_session
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import accept_report, add_report_evidence, return_report, submit_report
@@ -54,8 +55,9 @@ def _row(org_id: int, period_id: int, code: str) -> DutyRow | None:
     return next((r for r in board(org_id, period_id, date(2023, 1, 1)) if r.code == code), None)
 
 
-def load_demo_duties(org_id: int) -> int:
+def load_demo_duties(demo: DemoContext) -> int:
     """Hand in, accept and return the demo's reports; returns how many were handed in."""
+    org_id = demo.org_id
     options, _ = periods(org_id, date(2023, 1, 1))
     by_ordinal = {i: p.id for i, p in enumerate(options, start=1)}
     people, done = _people(org_id), 0

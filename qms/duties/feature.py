@@ -24,4 +24,5 @@ FEATURE = Feature(
         Slot(100, "qms.duties.sections:duties_section"),
     ),
     versioned={"self_inspection_duties": "self_inspection_duty", "duty_reports": "duty_report"},
+    demo=(Slot(80, "qms.duties.demo:load_demo_duties"),),
 )

@@ -1,6 +1,5 @@
-"""The demo's nonconformities and one-stop figures for xã Nam Trung, made through the services:
-one closed after an effective check, one whose action is under way, one just raised from a
-plan task; one-stop figures for Q1 above the target and for six months below it (a proposal)."""
+"""The demo's nonconformities for xã Nam Trung, made through the services: one closed after an
+effective check, one whose action is under way, one just raised from a plan task."""
 
 from __future__ import annotations
 
@@ -11,14 +10,13 @@ from sqlalchemy import select
 from qms.auth.models import Unit, User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.db.uow import read_session
 from qms.nonconformities import actions as ca
 from qms.nonconformities.detail_queries import nc_detail
 from qms.nonconformities.recording import AnalysisInput, NcInput, analyse_nonconformity
 from qms.nonconformities.recording import raise_nonconformity as raise_nc
-from qms.onestop.recording import record_figures
-from qms.onestop.rules import Figures
-from qms.plan.queries import plan_header, task_table
+from qms.plan.queries import task_table
 
 TUPHAP = "Tư pháp - Hộ tịch"
 
@@ -96,18 +94,12 @@ def _raised_from_task(org_id: int, p: dict[str, Actor], task_id: int | None) -> 
         clause="8.2.1"))
 
 
-def load_demo_quality(org_id: int, plan_id: int) -> None:
-    """Add the demo's nonconformities and one-stop figures to ``org_id`` and its plan."""
+def load_demo_nonconformities(demo: DemoContext) -> None:
+    """Add the demo's nonconformities to the demo organisation, one raised from its plan."""
+    org_id = demo.org_id
     people = _people(org_id)
-    tasks = task_table(org_id, plan_id, date(2023, 1, 1))
+    tasks = task_table(org_id, demo.plan, date(2023, 1, 1))
     codes = {row.code: int(row.id) for row in tasks.itertuples()}
     _closed(org_id, people)
     _in_progress(org_id, people)
     _raised_from_task(org_id, people, codes.get("3.5"))
-    header = plan_header(org_id, plan_id)
-    periods = header.periods if header else []
-    if len(periods) >= 2:
-        record_figures(people["hangnt"], periods[0].id, Figures(420, 301, 111, 3, 3),
-                       note="Quý I: 412/415 hồ sơ đúng hạn, trước hạn")
-        record_figures(people["hangnt"], periods[1].id, Figures(398, 210, 165, 18, 18),
-                       note="6 tháng: 18 hồ sơ trễ hạn do đường truyền phần mềm một cửa")

@@ -32,5 +32,6 @@ FEATURE = Feature(
         "qms.nonconformities.queries:CORRECTIVE_ACTION",
     ),
     versioned={"nonconformities": "nonconformity", "corrective_actions": "corrective_action"},
+    demo=(Slot(30, "qms.nonconformities.demo:load_demo_nonconformities"),),
     cli="qms.nonconformities.cli",
 )

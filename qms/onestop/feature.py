@@ -18,4 +18,5 @@ FEATURE = Feature(
         Slot(70, "qms.plan.sections:onestop_section"),
     ),
     versioned={"nc_proposals": "nc_proposal"},
+    demo=(Slot(40, "qms.onestop.demo:load_demo_onestop"),),
 )

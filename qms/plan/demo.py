@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.plan import saving as plan_save
 from qms.plan import tasks as plan_tasks
 from qms.plan.queries import plan_header, task_detail, task_table
@@ -43,6 +44,11 @@ def load_demo_plan(org_id: int) -> int:
                 task.version)
     _demo_evidence(actor, plan_id, tasks)
     return plan_id
+
+
+def load_demo_plan_into(demo: DemoContext) -> None:
+    """The plan's demo loader: imports the plan and hands its id to the loaders after it."""
+    demo.plan_id = load_demo_plan(demo.org_id)
 
 
 def _demo_evidence(actor: Actor, plan_id: int, tasks) -> None:  # type: ignore[no-untyped-def]

@@ -31,5 +31,6 @@ FEATURE = Feature(
         Slot(60, "qms.plan.sections:plan_progress_section"),
     ),
     versioned={"plan_tasks": "plan_task"},
+    demo=(Slot(10, "qms.plan.demo:load_demo_plan_into"),),
     cli="qms.plan.cli",
 )

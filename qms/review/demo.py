@@ -13,6 +13,7 @@ from qms.auth.models import User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
 from qms.core.clock import today
+from qms.core.feature import DemoContext
 from qms.db.uow import read_session
 from qms.plan.queries import periods_of
 from qms.review import recording as mr
@@ -87,8 +88,9 @@ def _version(org_id: int, review_id: int) -> int:
     return detail.version
 
 
-def load_demo_review(org_id: int, plan_id: int) -> None:
+def load_demo_review(demo: DemoContext) -> None:
     """Add the demo's report narratives (first period) and the 2023 management review."""
+    org_id, plan_id = demo.org_id, demo.plan
     people = _people(org_id)
     periods = periods_of(plan_id)
     if periods:

@@ -29,5 +29,6 @@ FEATURE = Feature(
         "management_reviews": "management_review",
         "management_review_actions": "management_review_action",
     },
+    demo=(Slot(70, "qms.review.demo:load_demo_review"),),
     cli="qms.review.cli",
 )

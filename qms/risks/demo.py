@@ -11,6 +11,7 @@ from sqlalchemy import select
 from qms.auth.models import Unit, User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.db.uow import read_session
 from qms.documents.models import Document
 from qms.plan.models import PlanTask
@@ -84,8 +85,9 @@ def _lookups(org_id: int) -> tuple[dict[str, Actor], dict[str, int], dict[str, i
     return people, units, docs, tasks
 
 
-def load_demo_risks(org_id: int) -> int:
+def load_demo_risks(demo: DemoContext) -> int:
     """Make the demo's entries, actions and review; returns how many entries were made."""
+    org_id = demo.org_id
     people, units, docs, tasks = _lookups(org_id)
     iso = people.get("hangnt")
     if iso is None:

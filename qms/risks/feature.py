@@ -22,4 +22,5 @@ FEATURE = Feature(
     ),
     linkable=("qms.risks.queries:RISK",),
     versioned={"risks": "risk", "risk_actions": "risk_action"},
+    demo=(Slot(100, "qms.risks.demo:load_demo_risks"),),
 )

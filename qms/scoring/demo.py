@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.db.uow import read_session
 from qms.reports.blocks import paragraph
 from qms.reports.pages import render_story
@@ -45,8 +46,9 @@ def _plan_pdf() -> bytes:
                         title=PLAN_TITLE)
 
 
-def load_demo_scoring(org_id: int) -> int:
+def load_demo_scoring(demo: DemoContext) -> int:
     """Load the sample set and score part of the first period; returns the sheet's id."""
+    org_id = demo.org_id
     actor = Actor.system(org_id, "demo")
     set_id = load_criteria_set(actor, sample_set_bytes(), SAMPLE_NAME, SAMPLE_FILE)
     sheet = open_sheet(actor, set_id, periods(org_id)[0].id)

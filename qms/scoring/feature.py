@@ -18,5 +18,6 @@ FEATURE = Feature(
         Slot(110, "qms.scoring.sections:scoring_section"),
     ),
     versioned={"score_sheets": "score_sheet", "self_scores": "self_score"},
+    demo=(Slot(90, "qms.scoring.demo:load_demo_scoring"),),
     cli="qms.scoring.cli",
 )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from qms.auth.models import Unit, User
 from qms.auth.sessions import actor_for
 from qms.core.actor import Actor
+from qms.core.feature import DemoContext
 from qms.db.uow import read_session
 from qms.plan.models import ReportingPeriod
 from qms.voice.recording import (
@@ -62,8 +63,9 @@ def _people(org_id: int) -> tuple[dict[str, Actor], dict[str, int]]:
         return {u.username: actor_for(u) for u in users}, units
 
 
-def load_demo_voice(org_id: int, plan_id: int) -> int:
+def load_demo_voice(demo: DemoContext) -> int:
     """Record the demo's surveys and feedback; returns how many feedback items were recorded."""
+    org_id, plan_id = demo.org_id, demo.plan
     people, units = _people(org_id)
     iso = people.get("hangnt")
     if iso is None:

@@ -30,4 +30,7 @@ FEATURE = Feature(
         "satisfaction_surveys": "satisfaction_survey",
         "citizen_feedback": "citizen_feedback",
     },
+    demo=(
+        Slot(60, "qms.voice.demo:load_demo_voice"),  # before the review, whose inputs include it
+    ),
 )

@@ -16,7 +16,7 @@ from qms import features
 from qms.audits.sections import audits_section
 from qms.core.actor import Actor
 from qms.core.config import ROOT
-from qms.core.feature import Feature, resolve
+from qms.core.feature import DemoContext, Feature, Slot, resolve
 from qms.core.i18n import catalog
 from qms.core.roles import Role
 from qms.dashboard.my_work import my_work
@@ -60,7 +60,8 @@ def test_a_reviews_inputs_follow_iso_9_3_2():
 def test_every_name_a_feature_gives_resolves_to_a_function():
     for feature in features.FEATURES:
         refs = [*feature.my_work, *feature.deadlines,
-                *(s.ref for s in (*feature.period_sections, *feature.review_inputs))]
+                *(s.ref for s in (*feature.period_sections, *feature.review_inputs,
+                                  *feature.demo))]
         for ref in refs:
             assert callable(resolve(ref)), (feature.name, ref)
         for ref in feature.linkable:
@@ -197,3 +198,53 @@ def test_every_versioned_table_has_an_entity_type_declared_by_its_own_feature():
         assert models[table].__module__.startswith(f"qms.{feature.name}."), (feature.name, table)
     assert entity_of() == {t: e for f in features.FEATURES for t, e in f.versioned.items()}
     assert entity_of()["document_revisions"] == "document"  # a revision is logged on its document
+
+
+def test_the_demo_loaders_keep_their_order():
+    from qms.audits.demo import load_demo_audits
+    from qms.documents.demo import load_demo_documents
+    from qms.duties.demo import load_demo_duties
+    from qms.nonconformities.demo import load_demo_nonconformities
+    from qms.onestop.demo import load_demo_onestop
+    from qms.plan.demo import load_demo_plan_into
+    from qms.review.demo import load_demo_review
+    from qms.risks.demo import load_demo_risks
+    from qms.scoring.demo import load_demo_scoring
+    from qms.voice.demo import load_demo_voice
+
+    assert features.demo_loaders() == [
+        load_demo_plan_into,  # first: every other record points at the plan
+        load_demo_documents, load_demo_nonconformities, load_demo_onestop, load_demo_audits,
+        load_demo_voice,  # before the review, whose inputs include it
+        load_demo_review, load_demo_duties, load_demo_scoring, load_demo_risks]
+
+
+RAN: list[tuple[str, int | None]] = []
+
+
+def second_loader(demo: DemoContext) -> None:
+    RAN.append(("second", demo.plan))
+
+
+def first_loader(demo: DemoContext) -> None:
+    RAN.append(("first", demo.plan_id))
+    demo.plan_id = 42
+
+
+def test_the_demo_runs_the_declared_loaders_in_slot_order_not_feature_order(db, monkeypatch):
+    from qms.demo.nam_trung import load_demo
+
+    here = __name__
+    monkeypatch.setattr(features, "FEATURES", (
+        Feature(name="later", demo=(Slot(20, f"{here}:second_loader"),)),
+        Feature(name="sooner", demo=(Slot(10, f"{here}:first_loader"),)),
+    ))
+    RAN.clear()
+    result = load_demo(if_empty=False)
+    assert RAN == [("first", None), ("second", 42)]
+    assert result.plan_id == 42 and result.organization_id is not None
+
+
+def test_a_demo_loader_before_the_plans_has_no_plan():
+    with pytest.raises(LookupError):
+        _ = DemoContext(1).plan
