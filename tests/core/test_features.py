@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect as sa_inspect
@@ -92,17 +95,24 @@ def _doc_files() -> dict[str, str]:
     return dict(blocks)
 
 
+EXAMPLE_MODULES = ("work", "sections", "models", "queries", "demo", "feature")
+
+
+def _write_example(root: Path) -> None:
+    """The guide's example files under ``root/qms/inspections/``."""
+    package = root / "qms" / "inspections"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    for name, body in _doc_files().items():
+        (root / name).write_text(body, encoding="utf-8")
+
+
 @pytest.fixture
 def inspections(tmp_path, monkeypatch):
     """The guide's example feature, written from the guide into a throwaway package."""
     files = _doc_files()
-    assert set(files) == {"qms/inspections/work.py", "qms/inspections/sections.py",
-                          "qms/inspections/feature.py"}
-    package = tmp_path / "qms" / "inspections"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text("")
-    for name, body in files.items():
-        (tmp_path / name).write_text(body, encoding="utf-8")
+    assert set(files) == {f"qms/inspections/{name}.py" for name in EXAMPLE_MODULES}
+    _write_example(tmp_path)
     monkeypatch.setattr(qms, "__path__", [*qms.__path__, str(tmp_path / "qms")])
     feature = importlib.import_module("qms.inspections.feature").FEATURE
     monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, feature))
@@ -130,7 +140,13 @@ def test_the_guides_example_appears_everywhere_the_guide_says(inspections, db):
 def test_the_guides_example_keeps_the_role_rules(inspections):
     assert roles.role("qms.inspections.work") == "queries"
     assert roles.role("qms.inspections.sections") == "queries"
+    assert roles.role("qms.inspections.queries") == "queries"
+    assert roles.role("qms.inspections.models") == "models"
+    assert roles.role("qms.inspections.demo") == "demo"
     assert roles.role("qms.inspections.feature") == "feature"
+    queries_source = _doc_files()["qms/inspections/queries.py"]
+    assert set(re.findall(r"^from (\S+) import", queries_source, re.M)) <= {
+        "__future__", "qms.inspections.models", "qms.trace.linkable_queries"}
     feature_source = _doc_files()["qms/inspections/feature.py"]
     imported = set(re.findall(r"^from (\S+) import", feature_source, re.M))
     assert imported <= {"__future__", "qms.core.feature", "qms.core.roles"}
@@ -248,3 +264,45 @@ def test_the_demo_runs_the_declared_loaders_in_slot_order_not_feature_order(db, 
 def test_a_demo_loader_before_the_plans_has_no_plan():
     with pytest.raises(LookupError):
         _ = DemoContext(1).plan
+
+
+def test_the_guides_demo_loader_takes_its_declared_place(inspections):
+    slots = sorted((s for f in features.FEATURES for s in f.demo), key=lambda s: s.order)
+    refs = [s.ref for s in slots]
+    mine = refs.index("qms.inspections.demo:load_demo_inspections")
+    assert refs[mine - 1] == "qms.nonconformities.demo:load_demo_nonconformities"
+    assert refs[mine + 1] == "qms.onestop.demo:load_demo_onestop"
+    demo_source = _doc_files()["qms/inspections/demo.py"]
+    assert "def load_demo_inspections(demo: DemoContext) -> None:" in demo_source
+
+
+# Run in a child process: the example's table must not join this process's metadata (the
+# migration tests compare it with the migrations, the test above lists its versioned tables).
+GUIDE_CHECK = """
+import sys
+from datetime import date
+from pathlib import Path
+import qms
+qms.__path__.append(sys.argv[1])
+from qms import features
+from qms.inspections.feature import FEATURE
+features.FEATURES = (*features.FEATURES, FEATURE)
+from qms.inspections.models import Inspection
+from qms.trace.linkable_queries import linkable
+from qms.trail.stale import entity_of
+spec = linkable()["inspection"]
+assert spec.model is Inspection, spec
+assert spec.label(Inspection(title="Kiểm tra CCHC", held_on=date(2023, 9, 12))) == \\
+    "12/09/2023 — Kiểm tra CCHC", spec.label
+assert entity_of()[Inspection.__table__.name] == "inspection", entity_of()
+print("ok")
+"""
+
+
+def test_the_guides_linkable_type_and_versioned_table_are_seen(tmp_path):
+    _write_example(tmp_path)
+    env = {**os.environ, "QMS_DATA_DIR": str(tmp_path / "data")}
+    env.pop("QMS_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-c", GUIDE_CHECK, str(tmp_path / "qms")], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
