@@ -31,9 +31,6 @@ class Clause:
     title: str
     parent: str | None
 
-    @property
-    def depth(self) -> int:
-        return self.code.count(".")
 
 
 @dataclass(frozen=True)

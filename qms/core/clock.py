@@ -16,8 +16,3 @@ def now() -> datetime:
 def today() -> date:
     """The calendar day in Vietnam now: found, due and done dates are local days."""
     return now().astimezone(VN_TZ).date()
-
-
-def local(moment: datetime) -> datetime:
-    """A stored (UTC) moment as the wall clock in Vietnam shows it."""
-    return moment.astimezone(VN_TZ)

@@ -37,10 +37,6 @@ def set_language(lang: str | None) -> None:
     _current.set(lang if lang in LANGUAGES else DEFAULT_LANG)
 
 
-def current_language() -> str:
-    return _current.get()
-
-
 def t(key: str, lang: str | None = None, **params: Any) -> str:
     """Text for ``key`` in ``lang`` (default: the current one), formatted with ``params``.
 

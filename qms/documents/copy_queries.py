@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from qms.auth.organization_queries import get_organization
-from qms.documents.queries import DocumentDetail, RevisionView, document_detail
+from qms.documents.queries import DocumentDetail, RevisionView
 from qms.documents.report import ControlledCopy, RevisionLine, Signatory
 
 
@@ -32,14 +31,3 @@ def copy_of(authority: str, doc: DocumentDetail, rev: RevisionView) -> Controlle
         revisions=tuple(RevisionLine(r.issue, r.effective_date, r.change_summary, r.status)
                         for r in history),
         body=rev.content)
-
-
-def controlled_copy_data(org_id: int, document_id: int,
-                         revision_id: int | None = None) -> ControlledCopy | None:
-    """The controlled copy of one revision (default: the effective one), or ``None``."""
-    doc = document_detail(org_id, document_id)
-    org = get_organization(org_id)
-    if doc is None or org is None:
-        return None
-    rev = doc.revision(revision_id) if revision_id is not None else choose_revision(doc)
-    return copy_of(org.data.authority_name, doc, rev) if rev else None

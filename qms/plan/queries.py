@@ -17,7 +17,6 @@ from qms.plan.models import (
     PlanTarget,
     PlanTask,
     ReportingPeriod,
-    Responsibility,
     TargetMeasurement,
 )
 from qms.plan.rules import display_status, target_met
@@ -197,10 +196,3 @@ def periods_of(plan_id: int) -> list[PeriodView]:
                          .order_by(ReportingPeriod.ordinal))
         return [PeriodView(p.id, p.name, p.start_date, p.end_date, p.due_rule, p.due_date)
                 for p in rows]
-
-
-def responsibilities_of(plan_id: int) -> list[str]:
-    with read_session() as s:
-        return list(s.scalars(select(Responsibility.party)
-                              .where(Responsibility.plan_id == plan_id)
-                              .order_by(Responsibility.ordinal)))
