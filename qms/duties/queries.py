@@ -157,24 +157,6 @@ def plan_of_period(org_id: int, period_id: int) -> int | None:
                         .where(P.id == period_id, Plan.organization_id == org_id))
 
 
-def duty_counts(org_id: int, today: date) -> dict[str, int]:
-    """(Duty, period) counts of the current plans by status, plus ``overdue`` and ``total``."""
-    inner = pairs(org_id).with_only_columns(STATUS.label("status"),
-                                            DUE.label("due")).order_by(None).subquery()
-    late = and_(inner.c.status.in_(PENDING_VALUES), inner.c.due < today)
-    with read_session() as s:
-        rows = s.execute(select(inner.c.status, func.count(),
-                                func.sum(case((late, 1), else_=0)))
-                         .group_by(inner.c.status)).all()
-    counts = {status.value: 0 for status in DutyStatus}
-    counts["overdue"] = 0
-    for status, n, n_late in rows:
-        counts[status] = counts.get(status, 0) + n
-        counts["overdue"] += int(n_late or 0)
-    counts["total"] = sum(counts[s.value] for s in DutyStatus)
-    return counts
-
-
 @dataclass(frozen=True)
 class EvidenceItem:
     id: int

@@ -66,16 +66,6 @@ def check_return(comment: str) -> None:
         raise ValidationFailed("duty.return_needs_comment")
 
 
-def due_of(due_date: date | None, end_date: date) -> date:
-    """A period's deadline: its due date, or the end of its cut-off window when it has none."""
-    return due_date if due_date is not None else end_date
-
-
-def is_overdue(status: DutyStatus | str, due: date, today: date) -> bool:
-    """Overdue from the day after the due date while not submitted or accepted."""
-    return DutyStatus(status) in PENDING and today > due
-
-
 @dataclass(frozen=True)
 class PeriodFacts:
     id: int

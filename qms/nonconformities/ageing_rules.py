@@ -22,10 +22,3 @@ def found_between(bucket: str, today: date) -> tuple[date | None, date]:
             return earliest, today - timedelta(days=youngest)
     raise ValueError(bucket)
 
-
-def bucket_of(age_days: int) -> str:
-    """The bucket of an age in days (a negative age — found in the future — counts as 0)."""
-    for name, _, oldest in AGE_BUCKETS:
-        if oldest is None or max(age_days, 0) <= oldest:
-            return name
-    return AGE_BUCKETS[-1][0]

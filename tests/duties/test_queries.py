@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from qms.dashboard.my_work import my_work
-from qms.duties.queries import BoardFilter, board, duty_counts
+from qms.duties.queries import BoardFilter, board
 from qms.duties.reporting import accept_report, return_report
 from qms.duties.sections import duties_section
 from tests.duties.helpers import Setup, setup, submitted
@@ -72,17 +72,6 @@ def test_my_work_gives_the_iso_officer_the_submitted_reports_until_decided(s):
     accept_report(s.c.actor("hangnt"), report, s.row("2.5").version)
     assert _duty_items(s, "hangnt", date(2023, 3, 1)).count(
         ("duty.decide", "Quý I/2023", False)) == 0
-
-
-def test_duty_counts_by_status_and_overdue(s):
-    first = duty_counts(s.c.org_id, date(2023, 3, 1))
-    assert first == {"open": 28, "submitted": 0, "accepted": 0, "returned": 0, "overdue": 0,
-                     "total": 28}  # 7 duties x 4 periods
-    accept_report(s.c.actor("hangnt"), submitted(s), s.row("2.5").version)
-    submitted(s, "2.2")
-    counts = duty_counts(s.c.org_id, date(2023, 3, 11))
-    assert (counts["accepted"], counts["submitted"], counts["open"]) == (1, 1, 26)
-    assert counts["overdue"] == 5  # Q1's five other duties
 
 
 def test_the_section_counts_only_the_periods_inside_the_window(s):

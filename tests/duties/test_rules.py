@@ -1,5 +1,5 @@
 """The self-inspection report workflow as pure rules: transitions, evidence and comment
-requirements, overdue on its boundaries, which period a page shows first."""
+requirements, which period a page shows first."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from qms.duties.rules import (
     check_return,
     check_submit,
     default_period,
-    due_of,
-    is_overdue,
     plan_period,
 )
 
@@ -87,26 +85,7 @@ def test_returning_needs_a_comment(comment):
     assert caught.value.key == "duty.return_needs_comment"
 
 
-def test_a_period_without_due_date_is_due_at_the_end_of_its_window():
-    assert due_of(None, date(2023, 3, 9)) == date(2023, 3, 9)
-    assert due_of(date(2023, 3, 10), date(2023, 3, 9)) == date(2023, 3, 10)
-
-
 DUE = date(2023, 3, 10)
-
-
-@pytest.mark.parametrize(("status", "today", "overdue"), [
-    (S.OPEN, date(2023, 3, 9), False),
-    (S.OPEN, DUE, False),  # the due date itself is not overdue
-    (S.OPEN, date(2023, 3, 11), True),  # the day after is
-    (S.RETURNED, date(2023, 3, 11), True),
-    (S.SUBMITTED, date(2023, 3, 11), False),
-    (S.ACCEPTED, date(2024, 1, 1), False),
-])
-def test_overdue_starts_the_day_after_the_due_date_while_not_handed_in(status, today, overdue):
-    assert is_overdue(status, DUE, today) is overdue
-
-
 PERIODS = [PeriodFacts(1, 1, date(2023, 3, 10)), PeriodFacts(2, 2, date(2023, 6, 10)),
            PeriodFacts(3, 3, date(2023, 9, 10)), PeriodFacts(4, 4, date(2023, 12, 10))]
 
