@@ -149,15 +149,6 @@ def _draft(s: Session, finding: Finding) -> dict[str, Any]:
             **({"found_on": day} if day is not None else {})}
 
 
-def nc_draft(actor: Actor, finding_id: int) -> dict[str, Any]:
-    """Everything a nonconformity raised from a finding starts with: text, grade and links."""
-    with unit_of_work(write=False) as uow:
-        s = uow.session
-        finding = owned(s, Finding, finding_id, actor)
-        require(actor, "audit.finding", owned(s, Audit, finding.audit_id, actor))
-        return _draft(s, finding)
-
-
 def raise_finding_nonconformity(actor: Actor, finding_id: int) -> int:
     """One click: the finding's nonconformity, numbered and linked, in the same transaction
     that records it on the finding; a second click returns the same nonconformity."""

@@ -123,7 +123,7 @@ def test_answers_to_different_questions_both_save_and_a_stale_copy_of_one_confli
     assert saved[a.id] == "conform" and saved[b.id] == "minor"
 
 
-def test_a_graded_answer_keeps_a_finding_and_the_nc_draft_carries_every_link(w):
+def test_a_graded_answer_keeps_a_finding_until_the_answer_conforms(w):
     audit_id = started(w)
     item = next(i for i in q.checklist(w.c.org_id, audit_id) if i.source == "plan_task")
     actor = w.lead if item.auditor_id == w.lead_id else w.second
@@ -131,23 +131,23 @@ def test_a_graded_answer_keeps_a_finding_and_the_nc_draft_carries_every_link(w):
         "major", "Báo cáo tháng 5", "Không có tài liệu kiểm chứng"), item.version)
     [finding] = q.findings(w.c.org_id, audit_id)
     assert finding.id == saved.finding_id and finding.result == "major"
-    draft = audit_answers.nc_draft(actor, finding.id)
-    assert draft["grade"] == "major" and draft["plan_task_id"] == w.task_ids[0]
-    assert draft["checklist_item_id"] == item.id and draft["clause"] == item.clause
-    assert draft["description"] == "Không có tài liệu kiểm chứng"
-    assert draft["audit_id"] == audit_id and "finding_id" in draft
     audit_answers.record_answer(actor, item.id, AnswerInput("conform"), saved.version)
     assert q.findings(w.c.org_id, audit_id) == []
 
 
-def test_the_nc_draft_of_a_procedure_question_names_the_procedure_and_its_unit(w):
+def test_the_nc_of_a_procedure_question_names_the_procedure_and_its_unit(w):
+    from qms.nonconformities.models import Nonconformity
+
     audit_id = started(w)
     item = next(i for i in q.checklist(w.c.org_id, audit_id) if i.source == "procedure")
     actor = w.lead if item.auditor_id == w.lead_id else w.second
     saved = audit_answers.record_answer(actor, item.id, AnswerInput("minor", note="Trễ hạn"),
                                         item.version)
-    draft = audit_answers.nc_draft(actor, saved.finding_id or 0)
-    assert (draft["document_id"], draft["unit_id"]) == (w.document_id, w.c.unit_id)
+    nc_id = audit_answers.raise_finding_nonconformity(actor, saved.finding_id or 0)
+    with unit_of_work() as uow:
+        nc = uow.session.get(Nonconformity, nc_id)
+        assert nc is not None
+        assert (nc.document_id, nc.unit_id, nc.grade) == (w.document_id, w.c.unit_id, "minor")
 
 
 def test_an_observation_is_kept_as_a_finding_but_cannot_raise_a_nonconformity(w):
@@ -157,7 +157,7 @@ def test_an_observation_is_kept_as_a_finding_but_cannot_raise_a_nonconformity(w)
         "observation", note="Nên số hóa sổ"), item.version)
     assert [f.result for f in q.findings(w.c.org_id, audit_id)] == ["observation"]
     with pytest.raises(ValidationFailed):
-        audit_answers.nc_draft(w.lead, saved.finding_id or 0)
+        audit_answers.raise_finding_nonconformity(w.lead, saved.finding_id or 0)
 
 
 def test_scores_per_clause_unit_and_audit_follow_the_answers(w):
@@ -236,11 +236,11 @@ def test_one_click_raises_a_nonconformity_carrying_every_link_and_only_once(w):
     with unit_of_work() as uow:
         nc = uow.session.get(Nonconformity, nc_id)
         assert nc is not None
-        got = (nc.source_type, nc.source_id, nc.clause, nc.unit_id, nc.description)
+        got = (nc.source_type, nc.source_id, nc.clause, nc.unit_id, nc.description, nc.grade)
         links = {(lk.entity_type, lk.entity_id) for lk in uow.session.scalars(
             select(TraceLink).where(TraceLink.task_id == w.task_ids[0]))}
     assert got == ("finding", saved.finding_id, item.clause, item.unit_id,
-                   "Không có tài liệu kiểm chứng")
+                   "Không có tài liệu kiểm chứng", "major")
     assert {("nonconformity", nc_id), ("finding", saved.finding_id),
             ("checklist_question", item.id)} <= links
     assert q.findings(w.c.org_id, audit_id)[0].nonconformity_id == nc_id

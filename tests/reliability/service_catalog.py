@@ -524,7 +524,6 @@ SERVICES: dict[str, S] = {
 
 READ_ONLY: dict[str, str] = {
     "qms.audits.access.require": "helper: raises PermissionDenied, writes nothing",
-    "qms.audits.answers.nc_draft": "prefills the nonconformity form from a finding; writes nothing",
     "qms.documents.register_import.preview_register": "reads the uploaded workbook and shows the rows",
     "qms.plan.importing.preview_import": "parses the uploaded plan and shows what would change",
 }
