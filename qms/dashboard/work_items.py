@@ -1,14 +1,11 @@
-"""One item of "Việc của tôi" and the signature of the functions that provide them."""
+"""One item of "Việc của tôi": what to do, by when, and the page that does it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
-
-from qms.core.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,3 @@ class WorkItem:
             r"^[0-9]*[_ -]*", "", self.page.rsplit("/", 1)[-1].removesuffix(".py"))
         query = f"?{urlencode(self.params)}" if self.params else ""
         return f"{base.rstrip('/')}/{name}{query}"
-
-
-Provider = Callable[[Actor, date], list[WorkItem]]
