@@ -4,6 +4,7 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
+from qms.core.paging import existing_page
 from qms.documents import queries
 from qms.documents.ui import detail as detail_view
 from qms.documents.ui import forms as documents_forms
@@ -20,12 +21,10 @@ documents_register.due_warning(actor, day)
 filters = documents_register.filters(queries.filter_choices(org_id))
 page = int(st.number_input(t("documents.page"), min_value=1, value=1, step=1,
                            key="documents.page"))
-frame, total = queries.search_register(org_id, filters, day, page=page,
-                                       page_size=documents_register.PAGE_SIZE)
-if frame.empty and total:  # the filters left fewer pages than the page asked for
-    page = -(-total // documents_register.PAGE_SIZE)
-    frame, total = queries.search_register(org_id, filters, day, page=page,
-                                           page_size=documents_register.PAGE_SIZE)
+(frame, total), page = existing_page(
+    lambda p: queries.search_register(org_id, filters, day, page=p,
+                                      page_size=documents_register.PAGE_SIZE),
+    page, documents_register.PAGE_SIZE, lambda found: (len(found[0]), found[1]))
 documents_register.table(frame, total, page)
 cols = st.columns(2)
 with cols[0]:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from qms.core.clock import today
 from qms.core.i18n import t
+from qms.core.paging import existing_page
 from qms.nonconformities import queries
 from qms.nonconformities.detail_queries import nc_detail
 from qms.nonconformities.ui import detail as detail_view
@@ -21,11 +22,10 @@ day = today()
 nc_new.record_panel(actor, day)
 filters = nc_register.filters(queries.filter_choices(org_id))
 page = nc_register.page_number()
-found = queries.register_page(org_id, filters, day, page=page, page_size=nc_register.PAGE_SIZE)
-if found.frame.empty and found.total:  # the filters left fewer pages than the page asked for
-    page = -(-found.total // nc_register.PAGE_SIZE)
-    found = queries.register_page(org_id, filters, day, page=page,
-                                  page_size=nc_register.PAGE_SIZE)
+found, page = existing_page(
+    lambda p: queries.register_page(org_id, filters, day, page=p,
+                                    page_size=nc_register.PAGE_SIZE),
+    page, nc_register.PAGE_SIZE, lambda r: (len(r.frame), r.total))
 frame = found.frame
 nc_register.table(found, page)
 cols = st.columns(2)

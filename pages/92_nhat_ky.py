@@ -3,6 +3,7 @@
 import streamlit as st
 
 from qms.core.i18n import t
+from qms.core.paging import page_count
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.trail import queries as audit_log
 from qms.ui.guard import guard
@@ -30,7 +31,7 @@ if date_from and date_to and date_from > date_to:
 page = st.number_input(t("audit.page"), min_value=1, value=1, step=1, key="audit.page")
 frame, total = audit_log.search(actor.organization_id, filters, page=int(page),
                                 page_size=PAGE_SIZE)
-st.caption(t("audit.total", total=total, pages=max(1, -(-total // PAGE_SIZE))))
+st.caption(t("audit.total", total=total, pages=page_count(total, PAGE_SIZE)))
 labels = {c: t(f"audit.col.{c}") for c in audit_log.COLUMNS}
 sheet = t("page.audit_log")
 st.dataframe(frame.rename(columns=labels), hide_index=True, key="audit.table")

@@ -10,6 +10,7 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.errors import DomainError
 from qms.core.i18n import t
+from qms.core.paging import page_count
 from qms.core.vn_dates import vn_short_date
 from qms.documents import register_import as document_register
 from qms.documents.queries import (
@@ -89,7 +90,7 @@ def _day(value: object) -> str:
 
 
 def table(frame: pd.DataFrame, total: int, page: int) -> None:
-    pages = max(1, -(-total // PAGE_SIZE))
+    pages = page_count(total, PAGE_SIZE)
     st.caption(t("documents.total", total=total, page=page, pages=pages))
     st.dataframe(labelled(frame), hide_index=True, key="documents.table")
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from qms.core.actor import Actor
 from qms.core.i18n import t
+from qms.core.paging import page_count
 from qms.core.vn_dates import vn_short_date
 from qms.nonconformities.ageing_rules import BUCKET_NAMES
 from qms.nonconformities.queries import (
@@ -114,7 +115,7 @@ def page_number() -> int:
 
 def table(found: RegisterPage, page: int) -> None:
     st.caption(t("nc.total", total=found.total, overdue=found.overdue))
-    pages = max(1, -(-found.total // PAGE_SIZE))
+    pages = page_count(found.total, PAGE_SIZE)
     if pages > 1:
         st.caption(t("nc.page_of", page=page, pages=pages))
     st.dataframe(labelled(found.frame), hide_index=True, key="nc.table")
