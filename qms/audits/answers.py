@@ -57,6 +57,16 @@ def _conflict(s: Session, item: ChecklistItem) -> Conflict:
                     version=item.version)
 
 
+def _answerable(s: Session, actor: Actor, item_id: int) -> ChecklistItem:
+    """The question, when ``actor`` may answer it now: one of the organisation's, in an audit
+    under way, and ``audit.answer`` allowed on it. Answers and photos check the same."""
+    item = owned(s, ChecklistItem, item_id, actor)
+    row = owned(s, Audit, item.audit_id, actor)
+    require(actor, "audit.answer", row, item)
+    WORKFLOW.next(row.status, AuditStep.ANSWER)
+    return item
+
+
 def record_answer(actor: Actor, item_id: int, data: AnswerInput,
                   expected_version: int) -> SavedAnswer:
     """Save one answer; a stale ``expected_version`` gives ``audit.answer_conflict``."""
@@ -67,10 +77,7 @@ def record_answer(actor: Actor, item_id: int, data: AnswerInput,
     note = v.text(data.note, "field.audit.note", max_len=4000, multiline=True)
     with unit_of_work() as uow:
         s = uow.session
-        item = owned(s, ChecklistItem, item_id, actor)
-        row = owned(s, Audit, item.audit_id, actor)
-        require(actor, "audit.answer", row, item)
-        WORKFLOW.next(row.status, AuditStep.ANSWER)
+        item = _answerable(s, actor, item_id)
         if item.version != expected_version:
             raise _conflict(s, item)
         before = {"result": item.result, "evidence_seen": item.evidence_seen, "note": item.note}
@@ -114,10 +121,7 @@ def attach_file(actor: Actor, item_id: int, name: str, data: bytes) -> int:
     """Keep a photo (camera or upload) or a PDF as evidence of one question."""
     with unit_of_work() as uow:
         s = uow.session
-        item = owned(s, ChecklistItem, item_id, actor)
-        row = owned(s, Audit, item.audit_id, actor)
-        require(actor, "audit.answer", row, item)
-        WORKFLOW.next(row.status, AuditStep.ANSWER)
+        item = _answerable(s, actor, item_id)
         stored = store_file(s, actor, name, data, ATTACHABLE)
         link = ChecklistAttachment(organization_id=actor.organization_id, item_id=item.id,
                                    file_id=stored.id, created_by_id=actor.user_id)
