@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, or_, select
 
 from qms.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from qms.auth.models import Unit
+from qms.core.clauses import clause_order
 from qms.db.uow import read_session
 
 NO_UNIT = 0  # the ``unit`` parameter of questions asked of no particular unit
@@ -61,11 +62,7 @@ def coverage_cells(org_id: int, year: int) -> list[CoverageCell]:
         before = totals.get(key, (0, 0))
         totals[key] = (before[0] + answered, before[1] + found)
     cells = [CoverageCell(*key, *counts) for key, counts in totals.items()]
-    return sorted(cells, key=lambda c: (_order(c.clause), c.unit))
-
-
-def _order(clause: str) -> list[int]:
-    return [int(p) if p.isdigit() else 0 for p in clause.split(".")] if clause else [99]
+    return sorted(cells, key=lambda c: (clause_order(c.clause), c.unit))
 
 
 @dataclass(frozen=True)

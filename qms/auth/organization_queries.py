@@ -45,3 +45,9 @@ def list_units(org_id: int, *, active_only: bool = False) -> list[UnitView]:
         query = query.where(Unit.is_active.is_(True))
     with read_session() as session:
         return [UnitView(*row) for row in session.execute(query.order_by(Unit.name))]
+
+
+def unit_choices(org_id: int) -> list[tuple[int, str]]:
+    """Every unit of the organisation (inactive ones too: old records name them) as
+    ``(id, name)`` by name, for the registers' filter drop-downs."""
+    return [(u.id, u.name) for u in list_units(org_id)]

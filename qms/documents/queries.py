@@ -11,7 +11,8 @@ import pandas as pd
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
-from qms.auth.models import Unit
+from qms.auth.organization_queries import unit_choices
+from qms.core.clauses import clause_order
 from qms.core.text import fold
 from qms.db.uow import read_session
 from qms.documents.models import Document, DocumentRevision, RevisionAttachment
@@ -127,13 +128,10 @@ def filter_choices(org_id: int) -> RegisterChoices:
     with read_session() as s:
         types = sorted(s.scalars(select(Document.doc_type).distinct()
                                  .where(Document.organization_id == org_id)))
-        units = s.execute(select(Unit.id, Unit.name).where(Unit.organization_id == org_id)
-                          .order_by(Unit.name)).all()
         clauses = {c for row in s.scalars(select(Document.iso_clauses)
                                           .where(Document.organization_id == org_id))
                    for c in row or []}
-    ordered = sorted(clauses, key=lambda c: [int(p) for p in c.split(".")])
-    return RegisterChoices(types, [(u, n) for u, n in units], ordered)
+    return RegisterChoices(types, unit_choices(org_id), sorted(clauses, key=clause_order))
 
 
 def document_id_by_code(org_id: int, code: str) -> int | None:

@@ -12,7 +12,9 @@ from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qms.auth.models import Unit, User
+from qms.auth.organization_queries import unit_choices
 from qms.core.actions import ActionStatus
+from qms.core.clauses import clause_order
 from qms.core.text import fold
 from qms.db.uow import read_session
 from qms.documents.models import Document
@@ -179,12 +181,9 @@ def filter_choices(org_id: int) -> RegisterChoices:
         years = list(s.scalars(select(Nonconformity.year).distinct()
                                .where(Nonconformity.organization_id == org_id)
                                .order_by(Nonconformity.year.desc())))
-        clauses = sorted({c for c in s.scalars(select(Nonconformity.clause).distinct().where(
-            Nonconformity.organization_id == org_id)) if c},
-            key=lambda c: [int(p) for p in c.split(".")])
-        units = s.execute(select(Unit.id, Unit.name).where(Unit.organization_id == org_id)
-                          .order_by(Unit.name)).all()
-    return RegisterChoices(years, [(u, n) for u, n in units], clauses)
+        clauses = {c for c in s.scalars(select(Nonconformity.clause).distinct().where(
+            Nonconformity.organization_id == org_id)) if c}
+    return RegisterChoices(years, unit_choices(org_id), sorted(clauses, key=clause_order))
 
 
 def nc_id_by_number(org_id: int, number: str) -> int | None:
