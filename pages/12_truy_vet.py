@@ -4,7 +4,7 @@ import streamlit as st
 
 from qms.auth.organization_queries import list_units
 from qms.core.i18n import t
-from qms.plan.queries import list_plans, plan_header
+from qms.plan.queries import plan_header
 from qms.plan.ui import view as plan_view
 from qms.reports.excel import frame_to_xlsx, stamp
 from qms.trace import ui as trace_view
@@ -12,11 +12,7 @@ from qms.trace.queries import matrix
 from qms.ui.guard import guard
 
 actor = guard("traceability")
-plans = list_plans(actor.organization_id)
-if not plans:
-    st.info(t("plan.none"))
-    st.stop()
-plan = plan_view.choose_plan(plans, "trace.plan")
+plan = plan_view.choose_plan(plan_view.plans_or_stop(actor.organization_id), "trace.plan")
 header = plan_header(actor.organization_id, plan.id)
 units = list_units(actor.organization_id)
 area, unit_id, duty_only = plan_view.task_filters(header, units, "trace.filter")

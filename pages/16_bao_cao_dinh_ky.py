@@ -3,8 +3,8 @@
 import streamlit as st
 
 from qms.core.i18n import t
-from qms.plan.queries import list_plans, periods_of
-from qms.plan.ui.view import choose_plan
+from qms.plan.queries import periods_of
+from qms.plan.ui.view import choose_plan, plans_or_stop
 from qms.review.period_queries import period_report
 from qms.review.ui import period as view
 from qms.ui.guard import guard
@@ -12,10 +12,7 @@ from qms.ui.widgets import flash
 
 actor = guard("period_report")
 flash()
-plans = [p for p in list_plans(actor.organization_id) if p.is_current]
-if not plans:
-    st.info(t("plan.none"))
-    st.stop()
+plans = plans_or_stop(actor.organization_id, current_only=True)
 
 view.plan_from_link(actor.organization_id)
 plan = choose_plan(plans, "report.plan")

@@ -5,17 +5,13 @@ import streamlit as st
 from qms.core.i18n import t
 from qms.onestop.queries import figures_by_period, proposals
 from qms.onestop.ui import forms as nc_onestop
-from qms.plan.queries import list_plans
-from qms.plan.ui.view import choose_plan
+from qms.plan.ui.view import choose_plan, plans_or_stop
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
 
 actor = guard("onestop")
 flash()
-plans = [p for p in list_plans(actor.organization_id) if p.is_current]
-if not plans:
-    st.info(t("plan.none"))
-    st.stop()
+plans = plans_or_stop(actor.organization_id, current_only=True)
 
 plan = choose_plan(plans, "onestop.plan")
 st.caption(t("onestop.intro"))

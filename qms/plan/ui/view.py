@@ -8,10 +8,20 @@ import streamlit as st
 from qms.auth.organization_queries import UnitView
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.plan.queries import PlanHeader, PlanSummary
+from qms.plan.queries import PlanHeader, PlanSummary, list_plans
 from qms.ui.deep_link import preset
 
 STATUS_ICON = {"not_started": "⚪", "in_progress": "🔵", "done": "✅", "late": "🔴"}
+
+
+def plans_or_stop(org_id: int, *, current_only: bool = False) -> list[PlanSummary]:
+    """The organisation's plans (only the current versions when asked); with none the page
+    says so and stops, since nothing on it can show without a plan."""
+    plans = [p for p in list_plans(org_id) if p.is_current or not current_only]
+    if not plans:
+        st.info(t("plan.none"))
+        st.stop()
+    return plans
 
 
 def choose_plan(plans: list[PlanSummary], key: str) -> PlanSummary:
