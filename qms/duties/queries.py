@@ -14,7 +14,8 @@ from qms.db.uow import read_session
 from qms.duties.models import DutyReport, DutyReportEvent, DutyReportEvidence, SelfInspectionDuty
 from qms.duties.rules import PENDING, DutyStatus, PeriodFacts, default_period
 from qms.plan.models import Plan, PlanTask, ReportingPeriod
-from qms.trace.file_models import Evidence, StoredFile
+from qms.trace.evidence_queries import EvidenceRef, evidence_refs
+from qms.trace.file_models import Evidence
 
 D, P, T, R = SelfInspectionDuty, ReportingPeriod, PlanTask, DutyReport
 PLAN_DUTY = and_(D.origin == "plan", D.task_id.is_not(None))
@@ -157,28 +158,15 @@ def plan_of_period(org_id: int, period_id: int) -> int | None:
                         .where(P.id == period_id, Plan.organization_id == org_id))
 
 
-@dataclass(frozen=True)
-class EvidenceItem:
-    id: int
-    title: str
-    doc_number: str
-    doc_date: date | None
-    issuer: str
-    file_id: int | None
-    file_name: str
-
-
-def report_evidence(org_id: int, report_id: int) -> list[EvidenceItem]:
+def report_evidence(org_id: int, report_id: int) -> list[EvidenceRef]:
     """The evidence documents handed in with a report, in the order they were added."""
-    query = (select(Evidence.id, Evidence.title, Evidence.doc_number, Evidence.doc_date,
-                    Evidence.issuer, Evidence.file_id, func.coalesce(StoredFile.name, ""))
+    query = (evidence_refs()
              .join(DutyReportEvidence, DutyReportEvidence.evidence_id == Evidence.id)
-             .outerjoin(StoredFile, StoredFile.id == Evidence.file_id)
              .where(DutyReportEvidence.report_id == report_id,
                     DutyReportEvidence.organization_id == org_id)
              .order_by(DutyReportEvidence.id))
     with read_session() as s:
-        return [EvidenceItem(*r) for r in s.execute(query)]
+        return [EvidenceRef(*r) for r in s.execute(query)]
 
 
 @dataclass(frozen=True)

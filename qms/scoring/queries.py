@@ -14,6 +14,7 @@ from qms.db.uow import read_session
 from qms.plan.models import Plan, ReportingPeriod
 from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
 from qms.scoring.rules import Criterion, Totals, scorable, totals
+from qms.trace.evidence_queries import EvidenceRef, evidence_refs
 from qms.trace.file_models import Evidence, StoredFile
 
 
@@ -48,21 +49,6 @@ class CriterionView:
     applies: bool
     guidance: str
     scorable: bool
-
-
-@dataclass(frozen=True)
-class EvidenceRef:
-    id: int
-    title: str
-    doc_number: str
-    doc_date: date | None
-    issuer: str
-    file_id: int | None
-    file_name: str
-
-    @property
-    def label(self) -> str:
-        return " — ".join(x for x in (self.doc_number, self.title) if x)
 
 
 @dataclass(frozen=True)
@@ -145,16 +131,14 @@ def sheet_id_for(org_id: int, period_id: int, set_id: int | None = None) -> int 
 
 def _evidence(s: Session, score_ids: list[int]) -> dict[int, list[EvidenceRef]]:
     rows = s.execute(
-        select(SelfScoreEvidence.score_id, Evidence.id, Evidence.title, Evidence.doc_number,
-               Evidence.doc_date, Evidence.issuer, Evidence.file_id, StoredFile.name)
-        .join(Evidence, Evidence.id == SelfScoreEvidence.evidence_id)
-        .outerjoin(StoredFile, StoredFile.id == Evidence.file_id)
+        evidence_refs(SelfScoreEvidence.score_id)
+        .join(SelfScoreEvidence, SelfScoreEvidence.evidence_id == Evidence.id)
         .where(SelfScoreEvidence.score_id.in_(score_ids))
         .order_by(SelfScoreEvidence.score_id, SelfScoreEvidence.ordinal)).all() \
         if score_ids else []
     found: dict[int, list[EvidenceRef]] = {}
     for score_id, *rest in rows:
-        found.setdefault(score_id, []).append(EvidenceRef(*rest[:-1], rest[-1] or ""))
+        found.setdefault(score_id, []).append(EvidenceRef(*rest))
     return found
 
 
@@ -191,13 +175,10 @@ def sheet_detail(org_id: int, sheet_id: int) -> SheetDetail | None:
 
 def evidence_options(org_id: int, limit: int = 500) -> list[EvidenceRef]:
     """Evidence documents to attach, newest first."""
-    query = (select(Evidence.id, Evidence.title, Evidence.doc_number, Evidence.doc_date,
-                    Evidence.issuer, Evidence.file_id, StoredFile.name)
-             .outerjoin(StoredFile, StoredFile.id == Evidence.file_id)
-             .where(Evidence.organization_id == org_id)
+    query = (evidence_refs().where(Evidence.organization_id == org_id)
              .order_by(Evidence.id.desc()).limit(limit))
     with read_session() as s:
-        return [EvidenceRef(*r[:-1], r[-1] or "") for r in s.execute(query).all()]
+        return [EvidenceRef(*r) for r in s.execute(query).all()]
 
 
 def stored_files(org_id: int, file_ids: list[int]) -> dict[int, bytes]:

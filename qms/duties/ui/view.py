@@ -10,8 +10,9 @@ from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
-from qms.duties.queries import BoardFilter, DutyRow, EventView, EvidenceItem, PeriodOption
+from qms.duties.queries import BoardFilter, DutyRow, EventView, PeriodOption
 from qms.duties.rules import DutyStatus
+from qms.trace.evidence_queries import EvidenceRef
 from qms.trace.queries import file_content
 from qms.ui.deep_link import preset
 
@@ -83,7 +84,7 @@ def choose(rows: list[DutyRow]) -> DutyRow | None:
     return by_id.get(chosen)
 
 
-def detail(actor: Actor, row: DutyRow, items: list[EvidenceItem],
+def detail(actor: Actor, row: DutyRow, items: list[EvidenceRef],
            history: list[EventView]) -> None:
     """One duty in the period: its status, deadline, evidence (with files) and history."""
     st.subheader((f"{row.code} — " if row.code else "") + row.title[:200])
@@ -109,7 +110,7 @@ def detail(actor: Actor, row: DutyRow, items: list[EvidenceItem],
                             + (f" — {h.comment}" if h.comment else ""))
 
 
-def _download(actor: Actor, e: EvidenceItem) -> None:
+def _download(actor: Actor, e: EvidenceRef) -> None:
     def content(file_id: int = e.file_id or 0) -> bytes:
         found = file_content(actor.organization_id, file_id)
         return found.content if found else b""
