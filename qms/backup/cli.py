@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qms.backup.archive import create_backup, restore_backup
 from qms.core.i18n import t
+from qms.reports.cli import read_input
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,11 +23,7 @@ def run(args: argparse.Namespace) -> str | None:
         args.output.write_bytes(data)
         return t("cli.backup.written", path=str(args.output), size=len(data))
     if args.command == "restore":
-        try:
-            data = args.file.read_bytes()
-        except OSError as exc:
-            raise SystemExit(t("cli.plan.cannot_read", file=str(args.file),
-                               error=exc.strerror)) from None
+        data = read_input(args.file)
         report = restore_backup(data)
         return t("cli.restore.done", tables=report.tables, rows=report.rows)
     return None

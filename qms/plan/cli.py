@@ -11,7 +11,7 @@ from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.plan import importing as plan_import
 from qms.plan import saving as plan_save
-from qms.reports.cli import organization_id
+from qms.reports.cli import organization_id, read_input
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,11 +27,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 def run(args: argparse.Namespace) -> str | None:
     if args.command != "plan":
         return None
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise SystemExit(t("cli.plan.cannot_read", file=str(args.file),
-                           error=exc.strerror)) from None
+    data = read_input(args.file)
     draft = plan_import.parse_file(data)
     if args.dry_run:
         if args.json:

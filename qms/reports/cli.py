@@ -73,3 +73,12 @@ def organization_id(code: str = "") -> int:
     if org_id is None:
         raise SystemExit(t("cli.no_org"))
     return org_id
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a file a command reads (a plan, a criteria set, a backup); one that cannot
+    be read stops the command with a Vietnamese message naming it, not a traceback."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SystemExit(t("cli.plan.cannot_read", file=str(path), error=exc.strerror)) from None

@@ -20,7 +20,7 @@ from qms.core.errors import NotFound
 from qms.core.i18n import t
 from qms.db.uow import read_session
 from qms.plan.models import Plan, ReportingPeriod
-from qms.reports.cli import organization_id, register
+from qms.reports.cli import organization_id, read_input, register
 from qms.scoring.criteria_sets import load_criteria_set, preview_criteria_set
 from qms.scoring.outputs import evidence_pack, self_assessment_report, sheet_of_period
 
@@ -38,11 +38,7 @@ def run(args: argparse.Namespace) -> str | None:
     """Load a criteria set; every problem of a refused file is printed with its line."""
     if args.command != "scoring":
         return None
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise SystemExit(t("cli.plan.cannot_read", file=str(args.file),
-                           error=exc.strerror)) from None
+    data = read_input(args.file)
     preview = preview_criteria_set(data)
     if not preview.ok:
         raise SystemExit("\n".join((t("scoring.preview_bad", n=len(preview.problems)),
