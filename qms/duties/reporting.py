@@ -142,6 +142,19 @@ def _report(s: Session, actor: Actor, duty: SelfInspectionDuty,
     return row
 
 
+def _owner_report(s: Session, actor: Actor, duty_id: int, period_id: int,
+                  expected_version: int | None
+                  ) -> tuple[SelfInspectionDuty, ReportingPeriod, DutyReport]:
+    """The duty, the period and its report (made on first use), once ``actor`` is checked to
+    report for the duty and the report is the version the owner saw: the owner's steps
+    (attach evidence, submit) all start from here."""
+    duty, period = _duty_and_period(s, actor, duty_id, period_id)
+    _require_owner(s, actor, duty)
+    report = _report(s, actor, duty, period)
+    check_version(report, expected_version)
+    return duty, period, report
+
+
 def add_report_evidence(actor: Actor, duty_id: int, period_id: int,
                         data: EvidenceInput | None = None, file_name: str = "",
                         file_bytes: bytes | None = None, *, evidence_id: int | None = None,
@@ -152,10 +165,7 @@ def add_report_evidence(actor: Actor, duty_id: int, period_id: int,
         raise ValidationFailed("duty.evidence_choice")
     with unit_of_work() as uow:
         s = uow.session
-        duty, period = _duty_and_period(s, actor, duty_id, period_id)
-        _require_owner(s, actor, duty)
-        report = _report(s, actor, duty, period)
-        check_version(report, expected_version)
+        duty, period, report = _owner_report(s, actor, duty_id, period_id, expected_version)
         rules.check_editable(report.status)
         if data is not None:
             evidence_id = insert_evidence(s, actor, data, file_name, file_bytes).id
@@ -196,10 +206,7 @@ def submit_report(actor: Actor, duty_id: int, period_id: int, expected_version: 
     ``on`` is the day it was handed in, today unless given (the demo records past ones)."""
     with unit_of_work() as uow:
         s = uow.session
-        duty, period = _duty_and_period(s, actor, duty_id, period_id)
-        _require_owner(s, actor, duty)
-        report = _report(s, actor, duty, period)
-        check_version(report, expected_version)
+        report = _owner_report(s, actor, duty_id, period_id, expected_version)[2]
         rules.WORKFLOW.next(report.status, DutyStep.SUBMIT)
         count = s.scalar(select(func.count(DutyReportEvidence.id)).where(
             DutyReportEvidence.report_id == report.id)) or 0
