@@ -23,6 +23,7 @@ from qms.review.models import ManagementReview, ReviewAction, ReviewInput
 from qms.review.rules import (
     WORKFLOW,
     ReviewActionStatus,
+    ReviewStatus,
     ReviewStep,
     check_action_update,
     check_window,
@@ -64,6 +65,15 @@ class ActionUpdate:
 def _review(s: Session, actor: Actor, review_id: int) -> ManagementReview:
     row = owned(s, ManagementReview, review_id, actor)
     return row
+
+
+def _review_in(s: Session, actor: Actor, review_id: int, step: ReviewStep,
+               expected_version: int) -> tuple[ManagementReview, ReviewStatus]:
+    """The review, when it is still the version the user saw and its status allows ``step``,
+    with the status the step leads to: edit, hold, conclude and approve each start here."""
+    row = _review(s, actor, review_id)
+    check_version(row, expected_version)
+    return row, WORKFLOW.next(row.status, step)
 
 
 def _user(s: Session, actor: Actor, user_id: int | None, field: str) -> int | None:
@@ -110,9 +120,7 @@ def update_review(actor: Actor, review_id: int, form: ReviewForm, expected_versi
     actor.require("review.prepare")
     with unit_of_work() as uow:
         s = uow.session
-        row = _review(s, actor, review_id)
-        check_version(row, expected_version)
-        WORKFLOW.next(row.status, ReviewStep.EDIT)
+        row, _ = _review_in(s, actor, review_id, ReviewStep.EDIT, expected_version)
         before = _snapshot(row)
         _apply(s, actor, row, form)
         s.flush()
@@ -132,9 +140,7 @@ def hold_review(actor: Actor, review_id: int, expected_version: int) -> int:
     inputs = collect(review_inputs(), actor.organization_id, start, end)
     with unit_of_work() as uow:
         s = uow.session
-        row = _review(s, actor, review_id)
-        check_version(row, expected_version)
-        held = WORKFLOW.next(row.status, ReviewStep.HOLD)
+        row, held = _review_in(s, actor, review_id, ReviewStep.HOLD, expected_version)
         for n, section in enumerate(inputs, 1):
             s.add(ReviewInput(organization_id=actor.organization_id, review_id=row.id,
                               ordinal=n, key=section.key, title=section.title,
@@ -157,9 +163,7 @@ def record_conclusions(actor: Actor, review_id: int, assessments: dict[int, str]
     conclusion = v.text(conclusion, "field.review.conclusion", max_len=20_000, multiline=True)
     with unit_of_work() as uow:
         s = uow.session
-        row = _review(s, actor, review_id)
-        check_version(row, expected_version)
-        WORKFLOW.next(row.status, ReviewStep.CONCLUDE)
+        row, _ = _review_in(s, actor, review_id, ReviewStep.CONCLUDE, expected_version)
         inputs = {i.id: i for i in s.scalars(select(ReviewInput).where(
             ReviewInput.review_id == row.id))}
         changed = {}
@@ -209,10 +213,8 @@ def approve_review(actor: Actor, review_id: int, expected_version: int) -> int:
     actor.require("review.approve")
     with unit_of_work() as uow:
         s = uow.session
-        row = _review(s, actor, review_id)
-        check_version(row, expected_version)
-        row.status = WORKFLOW.next(row.status, ReviewStep.APPROVE).value
-        row.approved_at, row.approved_by_id = clock.now(), actor.user_id
+        row, approved = _review_in(s, actor, review_id, ReviewStep.APPROVE, expected_version)
+        row.status, row.approved_at, row.approved_by_id = approved.value, clock.now(), actor.user_id
         s.flush()
         record_change(s, actor, "review.approve", ENTITY, row.id, before={"status": "held"},
                      after={"status": row.status})
