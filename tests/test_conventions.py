@@ -232,3 +232,69 @@ def test_browser_journeys_share_one_helper_module():
     assert offenders == []
     shared = re.compile(r"from tests\.browser(\.widgets import| import widgets)")
     assert sum(bool(shared.search(p.read_text("utf-8"))) for p in journeys) >= 6
+
+
+# The shared rooms every feature builds on; every other package of ``qms`` is a feature.
+KERNEL = frozenset({"core", "db", "trail", "reports", "ui", "demo"})
+# What a feature offers the others: its services, its read side, its pages' pieces, and its
+# tables and pure rules (a join or a check needs them). Its demo, commands, report builders
+# and declaration are its own.
+PUBLIC_ROLES = frozenset({"service", "queries", "ui", "models", "rules"})
+
+
+def _feature(module: str) -> str | None:
+    parts = module.split(".")
+    if len(parts) < 2 or _modules()[module] == "shell" or parts[1] in KERNEL:
+        return None
+    return parts[1]
+
+
+def test_a_feature_uses_another_only_through_what_it_offers():
+    offenders = []
+    for module in _modules():
+        mine = _feature(module)
+        if mine is None:
+            continue
+        offenders += [f"{module} -> {t}" for t in sorted(_qms_targets(roles.path(module)))
+                      if _feature(t) not in (None, mine) and _modules()[t] not in PUBLIC_ROLES]
+    assert offenders == []
+
+
+def _foreign_rows(module: str) -> list[str]:
+    """Rows of another feature's tables that ``module`` makes: a call of a model class it
+    imported from another feature's models, or an ``insert/update/delete`` of one."""
+    mine, tree = _feature(module), _tree(roles.path(module))
+    foreign: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module in _modules() \
+                and _modules()[node.module] == "models" \
+                and _feature(node.module) not in (None, mine):
+            foreign |= {a.asname or a.name: node.module for a in node.names}
+    made = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        name = node.func.id
+        if name in foreign:
+            made.append(f"{module}:{node.lineno} {foreign[name]}.{name}(…)")
+        elif name in ("insert", "update", "delete") and node.args and \
+                isinstance(node.args[0], ast.Name) and node.args[0].id in foreign:
+            made.append(f"{module}:{node.lineno} {name}({node.args[0].id})")
+    return made
+
+
+def test_a_feature_writes_another_features_tables_only_through_its_services():
+    """Reading another feature's table (a join, a label) is fine; making or changing its rows
+    is that feature's service's job, which checks permissions and writes the trail."""
+    offenders = [row for module in _modules() if _feature(module) is not None
+                 and _modules()[module] != "demo" for row in _foreign_rows(module)]
+    assert offenders == []
+
+
+def test_the_row_check_finds_a_foreign_row(monkeypatch):
+    """The check above is itself checked: a made-up module of risks that creates a plan task."""
+    source = ("from qms.plan.models import PlanTask\n"
+              "def f(s):\n    s.add(PlanTask(title='x'))\n")
+    monkeypatch.setattr("tests.test_conventions._tree", lambda path: ast.parse(source))
+    assert _foreign_rows("qms.risks.recording") == [
+        "qms.risks.recording:3 qms.plan.models.PlanTask(…)"]

@@ -31,7 +31,8 @@ FEATURE = Feature(
         Slot(90, "qms.audits.sections:audits_section"),
     ),
     linkable=("qms.audits.queries:CHECKLIST_QUESTION", "qms.audits.queries:FINDING"),
-    versioned={"internal_audits": "audit"},
+    versioned={"internal_audits": "audit", "audit_programmes": "audit_programme",
+               "audit_checklist_items": "checklist_question"},
     demo=(Slot(50, "qms.audits.demo:load_demo_audits"),),
     cli="qms.audits.cli",
 )

@@ -18,5 +18,5 @@ FEATURE = Feature(
         PageSpec("users", "pages/91_nguoi_dung.py", "page.users", "👥",
                  "group.admin", frozenset({A})),
     ),
-    versioned={"users": "user", "organizations": "organization"},
+    versioned={"users": "user", "organizations": "organization", "units": "unit"},
 )

@@ -17,6 +17,6 @@ FEATURE = Feature(
     review_inputs=(
         Slot(70, "qms.plan.sections:onestop_section"),
     ),
-    versioned={"nc_proposals": "nc_proposal"},
+    versioned={"nc_proposals": "nc_proposal", "onestop_figures": "onestop_figures"},
     demo=(Slot(40, "qms.onestop.demo:load_demo_onestop"),),
 )

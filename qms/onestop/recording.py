@@ -29,9 +29,9 @@ from qms.onestop.rules import (
     check_figures,
     default_target_task,
 )
-from qms.plan.models import PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
+from qms.plan.models import PlanTarget, PlanTask, ReportingPeriod
 from qms.plan.rules import target_met
-from qms.plan.tasks import owned_period
+from qms.plan.tasks import owned_period, put_measurement
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 
@@ -63,23 +63,6 @@ def _target(s: Session, period: ReportingPeriod, task_id: int | None) -> PlanTar
     if target is None:
         raise ValidationFailed("onestop.task_without_target")
     return target
-
-
-def _measure(s: Session, actor: Actor, target: PlanTarget, period_id: int, rate: float,
-             note: str) -> None:
-    row = s.scalar(select(TargetMeasurement).where(TargetMeasurement.target_id == target.id,
-                                                   TargetMeasurement.period_id == period_id))
-    before = {"value": row.value, "note": row.note} if row else None
-    if row is None:
-        row = TargetMeasurement(organization_id=actor.organization_id, target_id=target.id,
-                                period_id=period_id, value=rate, note=note)
-        s.add(row)
-    elif (row.value, row.note) == (rate, note):
-        return
-    row.value, row.note = rate, note
-    s.flush()
-    record_change(s, actor, "plan_target.measure", "plan_target", target.id, before=before,
-                 after={"period_id": period_id, "value": rate, "note": note})
 
 
 def _propose(s: Session, actor: Actor, figures: OneStopFigures, target: PlanTarget,
@@ -140,7 +123,7 @@ def record_figures(actor: Actor, period_id: int, figures: Figures, *, task_id: i
         rate, met, proposal = figures.on_time_rate, None, None
         if target is not None and rate is not None:
             met = target_met(target.comparator, target.value, target.upper, rate)
-            _measure(s, actor, target, period.id, rate, note)
+            put_measurement(s, actor, target, period.id, rate, note)
             proposal = _propose(s, actor, row, target, rate, met)
         uow.commit()
         return FiguresSaved(row.id, rate, met, proposal)

@@ -34,7 +34,7 @@ from qms.plan.models import (
     TargetMeasurement,
 )
 from qms.plan.period_rules import due_date
-from qms.trace.models import TraceLink
+from qms.trace.links import copy_links
 from qms.trail.record import record_change
 
 
@@ -153,10 +153,7 @@ def _carry_over(s: Session, old: PlanTask, new: PlanTask, period_map: dict[int, 
     new.owner_unit_id, new.owner_user_id = old.owner_unit_id, old.owner_user_id
     new.due_date, new.status = old.due_date or new.due_date, old.status
     new.progress_note, new.completed_on = old.progress_note, old.completed_on
-    for link in s.scalars(select(TraceLink).where(TraceLink.task_id == old.id)):
-        s.add(TraceLink(organization_id=link.organization_id, task_id=new.id,
-                        entity_type=link.entity_type, entity_id=link.entity_id, note=link.note,
-                        created_at=link.created_at, created_by_id=link.created_by_id))
+    copy_links(s, old.id, new.id)
     old_targets = {(t.comparator, t.value, t.upper): t.id for t in old.targets}
     for target in new.targets:
         old_target = old_targets.get((target.comparator, target.value, target.upper))

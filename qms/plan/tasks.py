@@ -87,17 +87,26 @@ def record_measurement(actor: Actor, target_id: int, period_id: int, value: floa
         actor.require("plan_target.measure", unit_id=task.owner_unit_id)
         if not 0 <= value <= (100 if target.unit == "%" else 1e12):
             raise ValidationFailed("plan.target.bad_value")
-        note = v.text(note, "field.note", max_len=1000)
-        row = s.scalar(select(TargetMeasurement).where(TargetMeasurement.target_id == target_id,
-                                                       TargetMeasurement.period_id == period_id))
-        before = {"value": row.value, "note": row.note} if row else None
-        if row is None:
-            row = TargetMeasurement(organization_id=actor.organization_id, target_id=target_id,
-                                    period_id=period_id, value=value, note=note)
-            s.add(row)
-        else:
-            row.value, row.note = value, note
-        s.flush()
-        record_change(s, actor, "plan_target.measure", "plan_target", target_id, before=before,
-                     after={"period_id": period_id, "value": value, "note": note})
+        put_measurement(s, actor, target, period_id, value,
+                        v.text(note, "field.note", max_len=1000))
         uow.commit()
+
+
+def put_measurement(s: Session, actor: Actor, target: PlanTarget, period_id: int, value: float,
+                    note: str) -> None:
+    """Keep ``value`` as the target's measurement of the period, inside the caller's unit of
+    work (the one-stop figures measure their target here too); the same value again changes
+    nothing and writes no trail row."""
+    row = s.scalar(select(TargetMeasurement).where(TargetMeasurement.target_id == target.id,
+                                                   TargetMeasurement.period_id == period_id))
+    before = {"value": row.value, "note": row.note} if row else None
+    if row is None:
+        row = TargetMeasurement(organization_id=actor.organization_id, target_id=target.id,
+                                period_id=period_id, value=value, note=note)
+        s.add(row)
+    elif (row.value, row.note) == (value, note):
+        return
+    row.value, row.note = value, note
+    s.flush()
+    record_change(s, actor, "plan_target.measure", "plan_target", target.id, before=before,
+                 after={"period_id": period_id, "value": value, "note": note})

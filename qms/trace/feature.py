@@ -14,4 +14,5 @@ FEATURE = Feature(
                  "group.plan", ALL_ROLES),
     ),
     linkable=("qms.trace.linkable_queries:EVIDENCE",),
+    versioned={"evidence": "evidence"},
 )

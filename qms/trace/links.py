@@ -51,6 +51,18 @@ def insert_link(session: Session, actor: Actor, task_id: int, entity_type: str,
     return row.id
 
 
+def copy_links(session: Session, from_task_id: int, to_task_id: int) -> int:
+    """Give a task of a new plan version the links of the task it continues, as they were
+    made (who, when, note), inside the plan import's unit of work; returns how many."""
+    rows = list(session.scalars(select(TraceLink).where(TraceLink.task_id == from_task_id)))
+    for link in rows:
+        session.add(TraceLink(organization_id=link.organization_id, task_id=to_task_id,
+                              entity_type=link.entity_type, entity_id=link.entity_id,
+                              note=link.note, created_at=link.created_at,
+                              created_by_id=link.created_by_id))
+    return len(rows)
+
+
 def link(actor: Actor, task_id: int, entity_type: str, entity_id: int, note: str = "") -> int:
     """Tie a record to a plan task; linking the same pair twice is a no-op (same id back)."""
     with unit_of_work() as uow:
