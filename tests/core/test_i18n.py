@@ -27,6 +27,14 @@ def test_both_languages_have_the_same_catalog_files():
     assert names["vi"] == names["en"] and "core.json" in names["vi"]
 
 
+def test_each_catalog_file_is_named_after_its_room():
+    """``locales/<lang>/<feature>.json``: a feature's strings sit in its own file, the shared
+    ones in the file of the kernel room that uses them (core, trail, demo)."""
+    rooms = {p.name for p in (ROOT / "qms").iterdir() if (p / "__init__.py").exists()}
+    files = {p.stem for p in (ROOT / "qms" / "locales" / "vi").glob("*.json")}
+    assert sorted(files - rooms) == []
+
+
 def test_english_has_every_vietnamese_key_with_the_same_placeholders():
     vi, en = catalog("vi"), catalog("en")
     assert set(vi) == set(en)
