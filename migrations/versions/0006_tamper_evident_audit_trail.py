@@ -5,18 +5,37 @@ Revises: 0005
 Create Date: 2026-11-28
 """
 
+import hashlib
+import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-
-from qms.trail.models import GENESIS
-from qms.trail.chain import row_digest
 
 revision: str = '0006'
 down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# The chain as it was defined when this migration was written (qms/trail/chain.py): a migration
+# keeps its own copy, so a later change to the application cannot change what it computes.
+GENESIS = "0" * 64
+
+
+def row_digest(prev_hash: str, *, chain: int, seq: int, occurred_at: datetime,
+               user_id: int | None, actor: str, action: str, entity_type: str, entity_id: str,
+               changes: dict[str, Any], reason: str) -> str:
+    content = {
+        "prev": prev_hash, "chain": chain, "seq": seq,
+        "at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "user": user_id, "actor": actor, "action": action, "type": entity_type,
+        "id": entity_id, "changes": changes, "reason": reason,
+    }
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                           default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 SQLITE_TRIGGERS = [
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
