@@ -99,3 +99,80 @@ def test_the_owner_reports_the_action_done_from_the_link_of_my_work(p):
     _submit(at, f"review.action.{action_id}", t("review.action.submit"))
     assert not at.exception and t("review.action.done") in texts(at)
     assert detail(p.c, review_id).actions[0].status == "done"
+
+
+def _forms(at: AppTest) -> set[str]:
+    return {f.proto.form.form_id for f in at.get("form")}
+
+
+def test_the_officer_edits_a_draft_review_and_the_form_reloads_the_saved_version(p):
+    review_id = new_review(p.c)
+    before = detail(p.c, review_id)
+    at = open_page(REVIEW, p.c.session("hangnt"))
+    k = f"review.edit.{review_id}.{before.version}"
+    assert not at.exception and k in _forms(at)
+    assert at.text_input(key=f"{k}.title").value == before.title  # prefilled
+    assert at.selectbox(key=f"{k}.chair").value == p.c.users["bennv"]
+    at.text_input(key=f"{k}.title").input("Xem xét của lãnh đạo năm 2023 (lần 2)")
+    at.date_input(key=f"{k}.meeting_date").set_value(date(2023, 12, 28))
+    at.text_input(key=f"{k}.place").input("Phòng họp số 2")
+    at.selectbox(key=f"{k}.secretary").select(p.c.users["hoant"])
+    at.text_area(key=f"{k}.participants").input("Ông Nguyễn Văn Bền — Chủ tịch UBND xã")
+    _submit(at, k, t("review.edit.submit"))
+    assert not at.exception and t("review.edit.done") in texts(at)
+    after = detail(p.c, review_id)
+    assert (after.title, after.meeting_date, after.place, after.secretary_id, after.participants) \
+        == ("Xem xét của lãnh đạo năm 2023 (lần 2)", date(2023, 12, 28), "Phòng họp số 2",
+            p.c.users["hoant"], ("Ông Nguyễn Văn Bền — Chủ tịch UBND xã",))
+    fresh = f"review.edit.{review_id}.{after.version}"
+    assert after.version != before.version and fresh in _forms(at)
+    assert at.text_input(key=f"{fresh}.place").value == "Phòng họp số 2"
+
+
+def test_a_refused_edit_shows_why_and_keeps_what_was_typed(p):
+    review_id = new_review(p.c)
+    version = detail(p.c, review_id).version
+    at = open_page(REVIEW, p.c.session("hangnt"))
+    k = f"review.edit.{review_id}.{version}"
+    at.text_input(key=f"{k}.place").input("Phòng họp số 2")
+    at.date_input(key=f"{k}.window_end").set_value(date(2022, 1, 1))  # before the start
+    _submit(at, k, t("review.edit.submit"))
+    assert [e.value for e in at.error] == [t("review.bad_window")]
+    assert at.text_input(key=f"{k}.place").value == "Phòng họp số 2"
+    assert detail(p.c, review_id).place == "Hội trường UBND xã"
+    at.date_input(key=f"{k}.window_end").set_value(date(2023, 12, 9))
+    _submit(at, k, t("review.edit.submit"))  # corrected: the same form saves
+    assert t("review.edit.done") in texts(at)
+    assert detail(p.c, review_id).place == "Phòng họp số 2"
+
+
+def test_a_stale_edit_is_refused_and_overwrites_nothing(p):
+    from qms.review import recording as mr
+
+    review_id = new_review(p.c)
+    seen = detail(p.c, review_id)
+    at = open_page(REVIEW, p.c.session("hangnt"))
+    # Meanwhile, in another tab, the secretary moves the meeting.
+    mr.update_review(p.c.actor("hangnt"), review_id, mr.ReviewForm(
+        seen.title, seen.meeting_date, seen.window_start, seen.window_end, "Nhà văn hoá xã",
+        seen.chair_id, seen.secretary_id, seen.participants), seen.version)
+    k = f"review.edit.{review_id}.{seen.version}"
+    at.text_input(key=f"{k}.place").input("Phòng họp số 2")
+    _submit(at, k, t("review.edit.submit"))
+    [error] = [e.value for e in at.error]
+    assert "phiên bản hiện tại" in error and "Nguyễn Thị Hằng" in error
+    assert at.text_input(key=f"{k}.place").value == "Phòng họp số 2"  # still on screen
+    assert detail(p.c, review_id).place == "Nhà văn hoá xã"
+
+
+def test_no_edit_form_for_a_viewer_nor_once_the_review_is_held(p):
+    new_review(p.c)
+    viewer = open_page(REVIEW, p.c.session("tungbv"))
+    assert not viewer.exception and t("review.inputs_live") in texts(viewer)
+    assert not any(f.startswith("review.edit.") for f in _forms(viewer))
+    held = held_review(p.c, meeting=date(2023, 12, 18))
+    at = open_page(REVIEW, p.c.session("hangnt"), run=False)
+    at.query_params["review"] = str(held)
+    at.run()
+    assert not at.exception and t("review.inputs_frozen") in texts(at)
+    assert not any(f.startswith("review.edit.") for f in _forms(at))

@@ -1,5 +1,6 @@
-"""The management-review page's forms: prepare, hold, assess and conclude, decide, approve,
-and report on an action. Each calls one service and shows its domain error in place."""
+"""The management-review page's forms: prepare, edit a draft, hold, assess and conclude,
+decide, approve, and report on an action. Each calls one service and shows its domain error
+in place."""
 
 from __future__ import annotations
 
@@ -60,9 +61,41 @@ def create_form(actor: Actor, people: list[UserView], today: date) -> None:
             run_action(lambda: mr.create_review(actor, form), t("review.new.done"))
 
 
+def edit_form(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
+    """A draft's details, prefilled. The form is keyed by the version first shown: a refused
+    save keeps what was typed; after a save or a stale refusal the next run shows the stored
+    version afresh (and a click on the old form's button saves nothing)."""
+    seen_key = f"review.edit.version.{r.id}"
+    seen = seen_version(seen_key, r.version)
+    k = f"review.edit.{r.id}.{seen}"
+    with st.expander(t("review.edit")), st.form(k):
+        title = st.text_input(t("field.review.title"), r.title, key=f"{k}.title")
+        cols = st.columns(3)
+        meeting = cols[0].date_input(t("field.review.meeting_date"), r.meeting_date, format=DMY,
+                                     key=f"{k}.meeting_date")
+        start = cols[1].date_input(t("field.review.window_start"), r.window_start, format=DMY,
+                                   key=f"{k}.window_start")
+        end = cols[2].date_input(t("field.review.window_end"), r.window_end, format=DMY,
+                                 key=f"{k}.window_end")
+        place = st.text_input(t("field.review.place"), r.place, key=f"{k}.place")
+        chair = _person(t("field.review.chair"), people, f"{k}.chair", r.chair_id)
+        secretary = _person(t("field.review.secretary"), people, f"{k}.secretary",
+                            r.secretary_id)
+        participants = st.text_area(t("field.review.participants"), "\n".join(r.participants),
+                                    key=f"{k}.participants", help=t("review.participants_help"))
+        if st.form_submit_button(t("review.edit.submit"), type="primary"):
+            form = mr.ReviewForm(title, meeting, start, end, place, chair, secretary,
+                                 tuple(participants.splitlines()))
+            forget_version(seen_key)
+            run_action(lambda: mr.update_review(actor, r.id, form, seen), t("review.edit.done"))
+
+
 def status_forms(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
-    """The step the review's status allows: hold a draft; assess, decide, approve a held one."""
+    """The step the review's status allows: edit and hold a draft; assess, decide, approve a
+    held one."""
     steps = WORKFLOW.steps_from(r.status)
+    if ReviewStep.EDIT in steps and actor.can("review.prepare"):
+        edit_form(actor, r, people)
     if ReviewStep.HOLD in steps and actor.can("review.prepare"):
         with st.form("review.hold"):
             st.caption(t("review.hold.help"))
