@@ -8,6 +8,7 @@ from qms.audits.ui import checklist as checklist_view
 from qms.audits.ui import coverage as audit_coverage_view
 from qms.audits.ui import detail as view
 from qms.audits.ui import downloads as audit_downloads
+from qms.audits.ui import plan as plan_view
 from qms.core.i18n import t
 from qms.ui.guard import guard
 from qms.ui.widgets import flash
@@ -30,6 +31,8 @@ audit = queries.get_audit(org_id, audit_id)
 if audit is None:
     st.stop()
 view.header(audit)
+if plan_view.may_edit_plan(actor, audit):
+    plan_view.edit_plan_form(actor, audit, scope_choices(org_id))
 items = queries.checklist(org_id, audit.id)
 tabs = st.tabs([t("audit.tab.checklist"), t("audit.tab.findings"), t("audit.tab.scores"),
                 t("audit.tab.conclusion")])

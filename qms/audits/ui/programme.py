@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from qms.audits import programme as audits
-from qms.audits.programme import AuditInput
 from qms.audits.queries import AuditView
 from qms.audits.rules import Coverage
 from qms.audits.scope_queries import ScopeChoices
+from qms.audits.ui.plan import audit_fields
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.ui.widgets import run_action
@@ -69,33 +69,7 @@ def coverage_heatmap(cov: Coverage, units: list[str], leaves: list[str]) -> None
 def plan_form(actor: Actor, programme_id: int, c: ScopeChoices) -> None:
     """Plan an audit: scope, team, dates; independence is checked by the service."""
     with st.form("audit.plan.form"):
-        title = st.text_input(t("field.audit.title"), key="audit.plan.title")
-        kind = st.selectbox(t("audit.type"), ["internal", "external"], key="audit.plan.type",
-                            format_func=lambda k: t(f"audit.type.{k}"))
-        units = st.multiselect(t("audit.units"), list(c.units), key="audit.plan.units",
-                               format_func=c.units.get)
-        clauses = st.multiselect(t("field.audit.clauses"), list(c.clauses),
-                                 key="audit.plan.clauses", format_func=c.clauses.get)
-        docs = st.multiselect(t("audit.documents"), list(c.documents), key="audit.plan.documents",
-                              format_func=c.documents.get)
-        tasks = st.multiselect(t("audit.tasks"), list(c.tasks), key="audit.plan.tasks",
-                               format_func=c.tasks.get)
-        lead = st.selectbox(t("audit.lead"), list(c.people), key="audit.plan.lead",
-                            format_func=c.people.get, index=None)
-        team = st.multiselect(t("audit.team"), list(c.people), key="audit.plan.team",
-                              format_func=c.people.get)
-        start = st.date_input(t("audit.start_date"), value=None, key="audit.plan.start",
-                              format="DD/MM/YYYY")
-        end = st.date_input(t("audit.end_date"), value=None, key="audit.plan.end",
-                            format="DD/MM/YYYY")
-        criteria = st.text_area(t("field.audit.criteria"), t("audit.plan.default_criteria"),
-                                key="audit.plan.criteria")
-        auditees = st.text_area(t("field.audit.auditees"), key="audit.plan.auditees")
+        data = audit_fields(c, "audit.plan")
         if st.form_submit_button(t("audit.plan.submit")):
-            data = AuditInput(title=title, lead_auditor_id=lead or 0, audit_type=kind,
-                              unit_ids=tuple(units), document_ids=tuple(docs),
-                              clause_codes=tuple(clauses), plan_task_ids=tuple(tasks),
-                              team_ids=tuple(team), criteria=criteria, auditees=auditees,
-                              start_date=start, end_date=end)
             run_action(lambda: audits.plan_audit(actor, programme_id, data),
                        t("audit.plan.saved"))
