@@ -165,6 +165,22 @@ def test_a_stale_edit_is_refused_and_overwrites_nothing(p):
     assert detail(p.c, review_id).place == "Nhà văn hoá xã"
 
 
+def test_editing_a_review_whose_chair_was_disabled_keeps_the_chair(p):
+    from qms.auth.users import set_active
+    from qms.core.actor import Actor
+
+    review_id = new_review(p.c)
+    set_active(Actor.system(p.org_id), p.c.users["bennv"], False)
+    seen = detail(p.c, review_id)
+    at = open_page(REVIEW, p.c.session("hangnt"))
+    k = f"review.edit.{review_id}.{seen.version}"
+    assert at.selectbox(key=f"{k}.chair").value == p.c.users["bennv"]
+    at.text_input(key=f"{k}.place").input("Phòng họp số 2")
+    _submit(at, k, t("review.edit.submit"))
+    after = detail(p.c, review_id)
+    assert (after.place, after.chair_id) == ("Phòng họp số 2", p.c.users["bennv"])
+
+
 def test_no_edit_form_for_a_viewer_nor_once_the_review_is_held(p):
     new_review(p.c)
     viewer = open_page(REVIEW, p.c.session("tungbv"))

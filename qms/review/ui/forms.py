@@ -30,9 +30,14 @@ def forget_version(key: str) -> None:
 
 
 def _person(label: str, people: list[UserView], key: str, default: int | None = None,
-            ) -> int | None:
+            default_name: str = "") -> int | None:
+    """A person of ``people``; a ``default`` not among them (an account since disabled) is
+    offered too, so that editing keeps it unless the user picks another."""
     ids: list[int | None] = [None, *(p.id for p in people)]
     names = {p.id: f"{p.full_name} — {p.job_title}" for p in people}
+    if default is not None and default not in names:
+        ids.append(default)
+        names[default] = default_name or f"#{default}"
     return st.selectbox(label, ids, index=ids.index(default) if default in ids else 0, key=key,
                         format_func=lambda i: names.get(i, "—") if i else "—")
 
@@ -78,9 +83,9 @@ def edit_form(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
         end = cols[2].date_input(t("field.review.window_end"), r.window_end, format=DMY,
                                  key=f"{k}.window_end")
         place = st.text_input(t("field.review.place"), r.place, key=f"{k}.place")
-        chair = _person(t("field.review.chair"), people, f"{k}.chair", r.chair_id)
+        chair = _person(t("field.review.chair"), people, f"{k}.chair", r.chair_id, r.chair)
         secretary = _person(t("field.review.secretary"), people, f"{k}.secretary",
-                            r.secretary_id)
+                            r.secretary_id, r.secretary)
         participants = st.text_area(t("field.review.participants"), "\n".join(r.participants),
                                     key=f"{k}.participants", help=t("review.participants_help"))
         if st.form_submit_button(t("review.edit.submit"), type="primary"):
