@@ -15,7 +15,7 @@ from qms.audits.rules import WORKFLOW, AuditStep
 from qms.audits.scope_queries import ScopeChoices
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.review.ui.forms import forget_version, seen_version
+from qms.ui.versions import forget_version, seen_version
 from qms.ui.widgets import run_action
 
 DMY = "DD/MM/YYYY"

@@ -14,19 +14,10 @@ from qms.core.i18n import t
 from qms.review import recording as mr
 from qms.review.queries import ReviewDetail
 from qms.review.rules import WORKFLOW, ReviewActionStatus, ReviewStep
+from qms.ui.versions import forget_version, seen_version
 from qms.ui.widgets import run_action
 
 DMY = "DD/MM/YYYY"
-
-
-def seen_version(key: str, current: int) -> int:
-    """The version a form was first shown with, kept across reruns until it is submitted."""
-    return int(st.session_state.setdefault(key, current))
-
-
-def forget_version(key: str) -> None:
-    """After a submit the next run shows the version now stored."""
-    st.session_state.pop(key, None)
 
 
 def _person(label: str, people: list[UserView], key: str, default: int | None = None,

@@ -11,7 +11,6 @@ from streamlit.delta_generator import DeltaGenerator
 from qms.auth.organization_queries import UnitView
 from qms.core.actor import Actor
 from qms.core.i18n import t
-from qms.review.ui.forms import forget_version, seen_version
 from qms.risks import recording as risks
 from qms.risks.queries import ActionRow, RiskRow
 from qms.risks.rules import (
@@ -23,6 +22,7 @@ from qms.risks.rules import (
     RiskStatus,
     RiskStep,
 )
+from qms.ui.versions import forget_version, seen_version
 from qms.ui.widgets import run_action
 
 People = list[tuple[int, str]]
