@@ -11,7 +11,6 @@ from qms.audits import answers as audit_answers
 from qms.audits import checklist as audit_checklist
 from qms.audits import programme as audits
 from qms.audits.answers import AnswerInput
-from qms.audits.models import Audit, AuditProgramme
 from qms.audits.programme import AuditInput
 from qms.audits.queries import checklist, findings, get_audit
 from qms.auth.models import Unit, User
@@ -124,23 +123,6 @@ def load_demo_audits(demo: DemoContext) -> DemoAudits:
         end_date=date(YEAR, 11, 21))
     planned_id = _plan(org_id, programme_id, second, people, "hoant", "hungtv")
     return DemoAudits(programme_id, completed_id, planned_id, nc_id)
-
-
-def find_demo_audits(org_id: int) -> DemoAudits | None:
-    """The demo programme as ``load_demo`` left it, or None where the demo was not loaded."""
-    with read_session() as s:
-        programme_id = s.scalar(select(AuditProgramme.id).where(
-            AuditProgramme.organization_id == org_id, AuditProgramme.year == YEAR))
-        if programme_id is None:
-            return None
-        rows = dict(s.execute(select(Audit.title, Audit.id).where(
-            Audit.programme_id == programme_id)).all())
-    completed = rows.get(FIRST_TITLE)
-    planned = rows.get(SECOND_TITLE)
-    if completed is None or planned is None:
-        return None
-    found = [f.nonconformity_id for f in findings(org_id, completed) if f.nonconformity_id]
-    return DemoAudits(programme_id, completed, planned, found[0] if found else None)
 
 
 def _task_ids(org_id: int, codes: tuple[str, ...]) -> tuple[int, ...]:

@@ -9,11 +9,13 @@ from sqlalchemy import select
 
 from qms.audits import checklist as audit_checklist
 from qms.audits import programme as audits
+from qms.audits.demo import FIRST_TITLE, SECOND_TITLE, YEAR, DemoAudits
+from qms.audits.models import Audit, AuditProgramme
 from qms.audits.programme import AuditInput
-from qms.audits.queries import checklist
+from qms.audits.queries import checklist, findings
 from qms.core.actor import Actor
 from qms.core.roles import Role
-from qms.db.uow import unit_of_work
+from qms.db.uow import read_session, unit_of_work
 from qms.plan.models import PlanTask
 from tests.documents.helpers import Commune, commune, make_plan, synced
 from tests.factories import make_unit, make_user, signed_in
@@ -80,3 +82,20 @@ def started(w: AuditWorld) -> int:
     audit_checklist.assign_questions(w.lead, [i.id for i in items[half:]], w.second_id)
     audits.start_audit(w.lead, audit_id)
     return audit_id
+
+
+def find_demo_audits(org_id: int) -> DemoAudits | None:
+    """The demo programme as ``load_demo`` left it, or None where the demo was not loaded."""
+    with read_session() as s:
+        programme_id = s.scalar(select(AuditProgramme.id).where(
+            AuditProgramme.organization_id == org_id, AuditProgramme.year == YEAR))
+        if programme_id is None:
+            return None
+        rows = dict(s.execute(select(Audit.title, Audit.id).where(
+            Audit.programme_id == programme_id)).all())
+    completed = rows.get(FIRST_TITLE)
+    planned = rows.get(SECOND_TITLE)
+    if completed is None or planned is None:
+        return None
+    found = [f.nonconformity_id for f in findings(org_id, completed) if f.nonconformity_id]
+    return DemoAudits(programme_id, completed, planned, found[0] if found else None)

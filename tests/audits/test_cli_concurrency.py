@@ -11,12 +11,11 @@ from qms import cli
 from qms.audits import answers as audit_answers
 from qms.audits import queries as q
 from qms.audits.answers import AnswerInput
-from qms.audits.demo import find_demo_audits
 from qms.auth.models import Organization
 from qms.core.errors import Conflict, NotFound
 from qms.db import migrate
 from qms.db.uow import read_session
-from tests.audits.helpers import started, world
+from tests.audits.helpers import find_demo_audits, started, world
 from tests.reports.pdftext import page_texts
 
 

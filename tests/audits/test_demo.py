@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from qms.audits import queries as q
-from qms.audits.demo import find_demo_audits
 from qms.demo.nam_trung import load_demo
+from tests.audits.helpers import find_demo_audits
 
 
 def test_the_demo_programme_has_a_completed_audit_with_findings_and_a_planned_one(db):

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from qms.audits import programme as audits
 from qms.audits import queries as q
-from qms.audits.demo import find_demo_audits
 from qms.auth import sessions as auth
 from qms.auth.models import Organization
 from qms.db.engine import dispose_engines
 from qms.db.uow import read_session
+from tests.audits.helpers import find_demo_audits
 from tests.browser import widgets as w
 
 pytestmark = pytest.mark.browser
