@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from qms.core.roles import Role
 
-A, ISO, AUD, OFF, LEAD, VIEW = (
-    Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER, Role.VIEWER,
-)
+# Role.VIEWER is in no rule below: a viewer may only read (and the SELF_SERVICE actions).
+A, ISO, AUD, OFF, LEAD = Role.ADMIN, Role.ISO_OFFICER, Role.AUDITOR, Role.OFFICER, Role.LEADER
 OWN_UNIT = "own_unit"
 ACTION_OWNER = "action_owner"  # the owner of a corrective, review or risk action
 AUDIT_LEAD = "audit_lead"  # the audit's lead auditor

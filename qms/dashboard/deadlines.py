@@ -13,13 +13,10 @@ number of SQL statements, whatever the data size, so the home page does too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from qms.dashboard.work_items import WorkItem
 from qms.features import deadline_sources
-
-DeadlineSource = Callable[[int, date], list[WorkItem]]
 
 
 def all_deadlines(org_id: int, today: date) -> list[WorkItem]:
