@@ -70,7 +70,6 @@ class ProcedureStep:
     number: int
     responsible: str
     description: str
-    duration: str
     output: str
 
 
@@ -286,7 +285,8 @@ def parse_steps(body: str, *, source: str = "") -> tuple[ProcedureStep, ...]:
         number = re.match(r"^\D*(\d+)", cells[0])
         if number is None:
             raise ProcedureFormatError(source, f"Dòng '{cells[0]}' của bảng các bước thiếu số bước")
-        steps.append(ProcedureStep(int(number.group(1)), *cells[1:]))
+        # cells[3], the time a step takes, is not read
+        steps.append(ProcedureStep(int(number.group(1)), cells[1], cells[2], cells[4]))
     numbers = [step.number for step in steps]
     if numbers != sorted(set(numbers)):
         raise ProcedureFormatError(source, "Số thứ tự các bước phải tăng dần và không lặp lại")

@@ -167,7 +167,6 @@ class RevisionView:
     reviewer_name: str
     reviewer_title: str
     reviewed_at: datetime | None
-    approver_id: int | None
     approver_name: str
     approver_title: str
     approved_at: datetime | None
@@ -210,7 +209,7 @@ class DocumentDetail:
 _REVISION_FIELDS = ("id", "issue", "status", "content", "meta", "effective_date",
                     "change_summary", "review_comments", "drafter_id", "drafter_name",
                     "drafter_title", "reviewer_name", "reviewer_title", "reviewed_at",
-                    "approver_id", "approver_name", "approver_title", "approved_at",
+                    "approver_name", "approver_title", "approved_at",
                     "signature_meaning", "based_on_id", "created_at", "version")
 
 

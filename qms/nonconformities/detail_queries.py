@@ -33,7 +33,6 @@ class ActionView:
     status: str
     done_note: str
     done_on: date | None
-    done_by: str
     evidence_text: str
     version: int
     overdue: bool
@@ -127,12 +126,11 @@ def _actions(s: Session, nc_id: int, today: date) -> tuple[ActionView, ...]:
     rows = list(s.scalars(select(CorrectiveAction).where(
         CorrectiveAction.nonconformity_id == nc_id).order_by(CorrectiveAction.round,
                                                              CorrectiveAction.ordinal)))
-    names = _names(s, {a.owner_id for a in rows} | {a.done_by_id for a in rows})
+    names = _names(s, {a.owner_id for a in rows})
     return tuple(ActionView(
         a.id, a.round, a.ordinal, a.description, a.owner_id, names.get(a.owner_id or 0, ""),
-        a.owner_unit_id, a.due_date, a.status, a.done_note, a.done_on,
-        names.get(a.done_by_id or 0, ""), a.evidence_text, a.version,
-        action_overdue(a.status, a.due_date, today)) for a in rows)
+        a.owner_unit_id, a.due_date, a.status, a.done_note, a.done_on, a.evidence_text,
+        a.version, action_overdue(a.status, a.due_date, today)) for a in rows)
 
 
 def _extras(s: Session, nc: Nonconformity) -> tuple[tuple, tuple, tuple]:  # type: ignore[type-arg]

@@ -38,7 +38,6 @@ class PeriodReportData:
     """Everything the PDF and the Excel file print."""
 
     org: OrgHeader
-    plan_year: int
     narratives: Narratives
     sections: tuple[Section, ...]
 
@@ -80,8 +79,5 @@ def period_report(org_id: int, period_id: int) -> PeriodReportData | None:
     text, org = narratives(org_id, period_id), org_header(org_id)
     if text is None or org is None:
         return None
-    with read_session() as s:
-        year = s.scalar(select(Plan.year).join(ReportingPeriod, ReportingPeriod.plan_id ==
-                                               Plan.id).where(ReportingPeriod.id == period_id))
     found = collect(period_sections(), org_id, text.start, text.end)
-    return PeriodReportData(org, int(year or text.end.year), text, tuple(found))
+    return PeriodReportData(org, text, tuple(found))

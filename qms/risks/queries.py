@@ -69,7 +69,6 @@ class RiskRow:
 class ActionRow:
     id: int
     risk_id: int
-    risk_code: str
     description: str
     owner_id: int | None
     owner: str
@@ -179,7 +178,7 @@ def actions(org_id: int, today: date, *, risk_id: int | None = None,
         query = query.where(RiskAction.status == ActionStatus.OPEN.value,
                             Risk.status == RiskStatus.OPEN.value)
     with read_session() as s:
-        return [ActionRow(a.id, a.risk_id, code_of(a.risk_id), a.description, a.owner_id,
+        return [ActionRow(a.id, a.risk_id, a.description, a.owner_id,
                           owner or "", a.due_date, a.status, a.done_on, a.result_note,
                           action_overdue(a.status, a.due_date, today), a.version)
                 for a, owner in s.execute(query).all()]

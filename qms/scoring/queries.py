@@ -9,7 +9,6 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from qms.auth.models import User
 from qms.db.uow import read_session
 from qms.plan.models import Plan, ReportingPeriod
 from qms.scoring.models import CriteriaSet, IndexCriterion, ScoreSheet, SelfScore, SelfScoreEvidence
@@ -71,8 +70,6 @@ class SheetDetail:
     period: PeriodOption
     difficulties: str
     recommendations: str
-    submitted_by: str
-    approved_by: str
     criteria: tuple[CriterionView, ...]
     scores: dict[int, ScoreView]  # by criterion id
     totals: Totals
@@ -142,10 +139,6 @@ def _evidence(s: Session, score_ids: list[int]) -> dict[int, list[EvidenceRef]]:
     return found
 
 
-def _name(s: Session, user_id: int | None) -> str:
-    return (s.scalar(select(User.full_name).where(User.id == user_id)) or "") if user_id else ""
-
-
 def sheet_detail(org_id: int, sheet_id: int) -> SheetDetail | None:
     """One sheet with everything the page and the reports show."""
     with read_session() as s:
@@ -169,8 +162,7 @@ def sheet_detail(org_id: int, sheet_id: int) -> SheetDetail | None:
             sheet.id, org_id, sheet.version, sheet.status,
             SetView(cset.id, cset.name, cset.is_sample, cset.created_at, len(criteria)),
             PeriodOption(period.id, period.name, period.start_date, period.end_date, plan.year),
-            sheet.difficulties, sheet.recommendations, _name(s, sheet.submitted_by_id),
-            _name(s, sheet.approved_by_id), criteria, scores, sums)
+            sheet.difficulties, sheet.recommendations, criteria, scores, sums)
 
 
 def evidence_options(org_id: int, limit: int = 500) -> list[EvidenceRef]:
