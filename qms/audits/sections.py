@@ -6,33 +6,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 
 from qms.audits.models import Audit, Finding
 from qms.core.i18n import t
-from qms.core.vn_dates import vn_short_date
+from qms.db.sql import count_if
 from qms.db.uow import read_session
 from qms.plan.sections import window_text
-from qms.reports.sections import Section
+from qms.reports.sections import Section, day
 
 VI = "vi"
 NC_RESULTS = ("major", "minor")
 
 
-def _count(condition: object) -> object:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _day(d: date | None) -> str:
-    return vn_short_date(d) if d else ""
-
-
 def audits_section(org_id: int, start: date, end: date) -> Section | None:
     """Audits that started in the window, with their findings counted by kind."""
     query = (select(Audit.title, Audit.audit_type, Audit.start_date, Audit.end_date,
-                    Audit.status, _count(Finding.result.in_(NC_RESULTS)),
-                    _count(Finding.result == "observation"),
-                    _count(Finding.result == "opportunity"))
+                    Audit.status, count_if(Finding.result.in_(NC_RESULTS)),
+                    count_if(Finding.result == "observation"),
+                    count_if(Finding.result == "opportunity"))
              .outerjoin(Finding, Finding.audit_id == Audit.id)
              .where(Audit.organization_id == org_id, Audit.start_date.between(start, end))
              .group_by(Audit.id, Audit.title, Audit.audit_type, Audit.start_date,
@@ -45,7 +37,7 @@ def audits_section(org_id: int, start: date, end: date) -> Section | None:
     ncs = sum(int(r[5]) for r in rows)
     others = sum(int(r[6]) + int(r[7]) for r in rows)
     table = tuple((title, "Nội bộ" if kind == "internal" else "Bên ngoài",
-                   f"{_day(first)} – {_day(last)}" if last and last != first else _day(first),
+                   f"{day(first)} – {day(last)}" if last and last != first else day(first),
                    t(f"audit.status.{status}", VI), str(int(n)), str(int(o)), str(int(i)))
                   for title, kind, first, last, status, n, o, i in rows)
     return Section(

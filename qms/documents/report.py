@@ -14,11 +14,11 @@ from datetime import date, datetime
 from reportlab.platypus import Flowable, Spacer
 
 from qms.core.text import clean
-from qms.core.vn_dates import vn_short_date
 from qms.documents.rules import EXPIRED_STATUSES, OPEN_STATUSES, RevisionStatus
 from qms.reports.blocks import heading, paragraph, table, widths
 from qms.reports.markdown import markdown_flowables
 from qms.reports.pages import render_story
+from qms.reports.sections import day
 
 EXPIRED_MARK = "HẾT HIỆU LỰC"
 DRAFT_MARK = "DỰ THẢO"
@@ -73,15 +73,11 @@ def watermark_for(status: str) -> str | None:
     return None
 
 
-def _day(value: date | None) -> str:
-    return vn_short_date(value) if value else ""
-
-
 def identification(copy: ControlledCopy) -> Flowable:
     """Issuing body | type and title | code, issue, effective date."""
     middle = f"{TYPE_TITLES.get(copy.doc_type, 'TÀI LIỆU')}\n{clean(copy.title).upper()}"
     right = (f"Mã hiệu: {copy.code}\nLần ban hành: {copy.issue}\n"
-             f"Ngày hiệu lực: {_day(copy.effective_date)}")
+             f"Ngày hiệu lực: {day(copy.effective_date)}")
     return table([[clean(copy.authority).upper(), middle, right]], widths(0.3, 0.4, 0.3))
 
 
@@ -105,7 +101,7 @@ def control_block(copy: ControlledCopy) -> Flowable:
 def revision_table(copy: ControlledCopy) -> Flowable:
     rows = [["Lần ban hành", "Ngày hiệu lực", "Nội dung sửa đổi (vị trí, tóm tắt)",
              "Tình trạng"]]
-    rows += [[str(r.issue), _day(r.effective_date), r.summary,
+    rows += [[str(r.issue), day(r.effective_date), r.summary,
               STATUS_TEXT.get(RevisionStatus(r.status), r.status)] for r in copy.revisions]
     return table(rows, widths(0.13, 0.15, 0.5, 0.22))
 

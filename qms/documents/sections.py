@@ -9,15 +9,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, or_, select
 
 from qms.core.clock import VN_TZ
-from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.documents.models import Document, DocumentRevision
 from qms.plan.sections import window_text
-from qms.reports.sections import Section
-
-
-def _day(d: date | None) -> str:
-    return vn_short_date(d) if d else ""
+from qms.reports.sections import Section, day
 
 
 def _local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -47,6 +42,6 @@ def documents_section(org_id: int, start: date, end: date) -> Section | None:
         f"Trong kỳ ({window_text(start, end)}) ban hành mới {issued} tài liệu, sửa đổi "
         f"{len(rows) - issued} tài liệu.",
         ("Mã", "Tên tài liệu", "Lần ban hành", "Ngày hiệu lực", "Nội dung thay đổi"),
-        tuple((code, title, str(issue), _day(effective), summary or "")
+        tuple((code, title, str(issue), day(effective), summary or "")
               for code, title, issue, effective, summary in rows),
         {"issued": issued, "revised": len(rows) - issued})

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qms.auth.models import Unit, User
@@ -16,6 +16,7 @@ from qms.auth.organization_queries import unit_choices
 from qms.core.actions import ActionStatus
 from qms.core.clauses import clause_order
 from qms.core.text import fold
+from qms.db.sql import count_if
 from qms.db.uow import read_session
 from qms.documents.models import Document
 from qms.nonconformities.ageing_rules import BUCKET_NAMES, found_between
@@ -160,7 +161,7 @@ def register_page(org_id: int, f: NcFilter, today: date, *, page: int = 1,
     # the counts keep the filters but none of the per-row action subqueries
     counted = query.with_only_columns(
         func.count(Nonconformity.id),
-        func.coalesce(func.sum(case((overdue_clause(today), 1), else_=0)), 0))
+        count_if(overdue_clause(today)))
     with read_session() as s:
         total, overdue = s.execute(counted).one()
         rows = s.execute(query.order_by(Nonconformity.year.desc(), Nonconformity.seq.desc())

@@ -19,7 +19,8 @@ from qms.reports.frame import (
     table,
     widths,
 )
-from qms.reports.letterhead import OrgHeader, day, issuer
+from qms.reports.letterhead import OrgHeader, issuer
+from qms.reports.sections import day
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from qms.nonconformities.report import CarAction, CarCheck, CarForm
 from qms.nonconformities.rules import NcStatus
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.plan.models import Plan, ReportingPeriod
-from qms.reports.letterhead import OrgHeader, day
+from qms.reports.letterhead import OrgHeader
+from qms.reports.sections import day
 
 VI = "vi"  # reports are Vietnamese whatever the user's language
 

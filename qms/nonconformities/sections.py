@@ -7,28 +7,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import or_, select
 
 from qms.core.clock import today
 from qms.core.i18n import t
-from qms.core.vn_dates import vn_short_date
+from qms.db.sql import count_if
 from qms.db.uow import read_session
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.rules import NcStatus
 from qms.plan.sections import window_text
-from qms.reports.sections import Section
+from qms.reports.sections import Section, day
 
 VI = "vi"
-
-
-def _count(condition: object) -> object:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _day(d: date | None) -> str:
-    return vn_short_date(d) if d else ""
-
-
 
 
 def _overdue_nc_ids(org_id: int, start: date, end: date, now: date) -> object:
@@ -50,8 +40,8 @@ def nonconformities_section(org_id: int, start: date, end: date) -> Section | No
     mine = Nonconformity.organization_id == org_id
     with read_session() as s:
         opened, closed, late = s.execute(select(
-            _count(found), _count(Nonconformity.closed_on.between(start, end)),
-            _count(overdue)).where(mine)).one()
+            count_if(found), count_if(Nonconformity.closed_on.between(start, end)),
+            count_if(overdue)).where(mine)).one()
         rows = s.execute(select(Nonconformity.number, Nonconformity.found_on,
                                 Nonconformity.title, Nonconformity.grade,
                                 Nonconformity.status, Nonconformity.closed_on, overdue)
@@ -60,8 +50,8 @@ def nonconformities_section(org_id: int, start: date, end: date) -> Section | No
                          .order_by(Nonconformity.found_on, Nonconformity.number)).all()
     if not rows:
         return None
-    table = tuple((number, _day(found_on), title, t(f"nc.grade.{grade}", VI),
-                   t(f"field.nc.status.{status}", VI), _day(closed_on),
+    table = tuple((number, day(found_on), title, t(f"nc.grade.{grade}", VI),
+                   t(f"field.nc.status.{status}", VI), day(closed_on),
                    "Quá hạn" if is_late else "")
                   for number, found_on, title, grade, status, closed_on, is_late in rows)
     return Section(

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from qms.core.vn_dates import vn_short_date
+from qms.db.sql import count_if
 from qms.db.uow import read_session
 from qms.onestop.models import OneStopFigures
 from qms.onestop.rules import Figures
@@ -56,18 +57,14 @@ def plan_progress_section(org_id: int, start: date, end: date) -> Section | None
     """Tasks of the current plan per area: done in the window, in progress, not started."""
     done_in = and_(PlanTask.status == TaskStatus.DONE.value,
                    PlanTask.completed_on.between(start, end))
-
-    def count(condition: object) -> object:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
     with read_session() as s:
         plan_id = current_plan_id(s, org_id, end)
         if plan_id is None:
             return None
         rows = s.execute(
-            select(PlanArea.number, PlanArea.title, func.count(PlanTask.id), count(done_in),
-                   count(PlanTask.status == TaskStatus.IN_PROGRESS.value),
-                   count(PlanTask.status == TaskStatus.NOT_STARTED.value))
+            select(PlanArea.number, PlanArea.title, func.count(PlanTask.id), count_if(done_in),
+                   count_if(PlanTask.status == TaskStatus.IN_PROGRESS.value),
+                   count_if(PlanTask.status == TaskStatus.NOT_STARTED.value))
             .join(PlanTask, PlanTask.area_id == PlanArea.id)
             .where(PlanArea.plan_id == plan_id)
             .group_by(PlanArea.number, PlanArea.title).order_by(PlanArea.number)).all()

@@ -4,10 +4,8 @@ shared by every report of every feature."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from qms.core.text import clean
-from qms.core.vn_dates import vn_short_date
 from qms.reports.frame import Issuer
 
 
@@ -31,8 +29,3 @@ def issuer(org: OrgHeader) -> Issuer:
     lines = ("ỦY BAN NHÂN DÂN", rest.upper()) if rest else (name.upper(),)
     return Issuer(name_lines=lines, place=org.place, superior=org.superior,
                   abbreviation=org.symbol or "UBND")
-
-
-def day(value: date | None) -> str:
-    """``05/01/2023``, or nothing."""
-    return vn_short_date(value) if value else ""

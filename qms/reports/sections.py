@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from qms.core.vn_dates import vn_short_date
+
 
 @dataclass(frozen=True)
 class Section:
@@ -33,6 +35,12 @@ class Section:
 
 
 SectionProvider = Callable[[int, date, date], "Section | None"]
+
+
+def day(value: date | None) -> str:
+    """A date as a report cell: ``05/01/2023``, or nothing."""
+    return vn_short_date(value) if value else ""
+
 
 def in_window(day: date | None, start: date, end: date) -> bool:
     """True when ``day`` lies in the cut-off window, first and last day included."""

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable
 
 from qms.reports.blocks import heading, paragraph, table, widths
 from qms.reports.frame import DocumentMeta, Signature, build_admin_document
-from qms.reports.letterhead import OrgHeader, day, issuer
+from qms.reports.letterhead import OrgHeader, issuer
+from qms.reports.sections import day
 
 SAMPLE_NOTE = "Bộ tiêu chí MẪU — thay bằng bộ tiêu chí chính thức"
 

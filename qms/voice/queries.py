@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session, aliased
 from qms.auth.models import Unit, User
 from qms.core.i18n import t
 from qms.core.text import fold
-from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.nonconformities.models import Nonconformity
 from qms.plan.models import Plan, PlanTarget, PlanTask, ReportingPeriod
+from qms.reports.sections import day
 from qms.trace.linkable_queries import Linkable
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
@@ -159,9 +159,6 @@ def feedback(org_id: int, today: date, f: FeedbackFilter = FeedbackFilter()) -> 
 
 def feedback_frame(rows: list[FeedbackRow]) -> pd.DataFrame:
     """The register as the page and the Excel export show it (Vietnamese headers)."""
-    def day(d: date | None) -> str:
-        return vn_short_date(d) if d else ""
-
     return pd.DataFrame([{
         t("voice.col.received_on"): day(r.received_on),
         t("field.voice.channel"): t(f"field.voice.channel.{r.channel}"),
