@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from qms.core.errors import DomainError
+from qms.core.i18n import t
 
 FLASH = "qms.flash"
 
@@ -22,6 +23,16 @@ def run_action(action: Callable[[], Any], success: str) -> bool:
     st.session_state[FLASH] = success
     st.rerun()
     return True  # pragma: no cover - st.rerun() does not return
+
+
+def reason_form(key: str, title: str, button: str, act: Callable[[str], Any],
+                success: str) -> None:
+    """A form folded under ``title``: a reason (widget ``{key}.reason``) and ``button``, which
+    runs ``act(reason)`` as ``run_action`` does (discarding, withdrawing, cancelling)."""
+    with st.expander(title), st.form(key):
+        reason = st.text_input(t("field.reason"), key=f"{key}.reason")
+        if st.form_submit_button(button):
+            run_action(lambda: act(reason), success)
 
 
 def flash() -> None:

@@ -110,6 +110,19 @@ def test_each_role_sees_only_the_forms_it_may_use_on_an_effective_document(db, t
         assert _forms(open_page(PAGE, signed_in(username).session_id)) == forms, username
 
 
+def test_the_chairman_withdraws_the_document_on_the_page_giving_a_reason(db, tmp_path):
+    c = commune()
+    doc_id = synced(c, tmp_path)
+    at = open_page(PAGE, signed_in("bennv").session_id)
+    _submit(at, "documents.withdraw", t("documents.withdraw.button"))
+    assert document_detail(c.org_id, doc_id).status == "active"  # the reason is required
+    at.text_input(key="documents.withdraw.reason").input("Thay bằng quy trình mới")
+    _submit(at, "documents.withdraw", t("documents.withdraw.button"))
+    assert not at.exception
+    assert document_detail(c.org_id, doc_id).status == "obsolete"
+    assert t("documents.withdrawn_note") in texts(at)
+
+
 def test_the_iso_officer_drafts_and_submits_and_the_reviewer_accepts_from_the_page(
         db, tmp_path):
     c = commune()

@@ -18,7 +18,7 @@ from qms.documents.queries import DocumentDetail, RevisionView
 from qms.documents.rules import OPEN_STATUSES, WORKFLOW, DocumentStatus
 from qms.documents.rules import RevisionAction as Act
 from qms.documents.ui.detail import PENDING
-from qms.ui.widgets import run_action
+from qms.ui.widgets import reason_form, run_action
 
 
 def workflow(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> None:
@@ -79,11 +79,10 @@ def edit_form(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> None:
 
 
 def discard_form(actor: Actor, rev: RevisionView) -> None:
-    with st.expander(t("documents.discard.title")), st.form("documents.discard"):
-        reason = st.text_input(t("field.reason"), key="documents.discard.reason")
-        if st.form_submit_button(t("documents.discard.button")):
-            run_action(lambda: documents.discard_revision(actor, rev.id, reason),
-                       t("documents.discard.done"))
+    reason_form("documents.discard", t("documents.discard.title"),
+                t("documents.discard.button"),
+                lambda reason: documents.discard_revision(actor, rev.id, reason),
+                t("documents.discard.done"))
 
 
 def review_form(actor: Actor, rev: RevisionView) -> None:
@@ -132,9 +131,8 @@ def effective_forms(actor: Actor, doc: DocumentDetail, rev: RevisionView) -> Non
                 run_action(lambda: documents.confirm_review(actor, doc.id, note, doc.version),
                            t("documents.confirm_review.done"))
     if actor.can("document.withdraw"):
-        with st.expander(t("documents.withdraw.title")), st.form("documents.withdraw"):
-            reason = st.text_input(t("field.reason"), key="documents.withdraw.reason")
-            if st.form_submit_button(t("documents.withdraw.button")):
-                run_action(lambda: documents.withdraw_document(actor, doc.id, reason,
+        reason_form("documents.withdraw", t("documents.withdraw.title"),
+                    t("documents.withdraw.button"),
+                    lambda reason: documents.withdraw_document(actor, doc.id, reason,
                                                                doc.version),
-                           t("documents.withdraw.done"))
+                    t("documents.withdraw.done"))

@@ -11,19 +11,15 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.i18n import t
 from qms.core.text import inert_markdown as inert
-from qms.core.vn_dates import vn_short_date
 from qms.features import page_path
 from qms.nonconformities.detail_queries import NcDetail
 from qms.nonconformities.report import car_pdf
 from qms.nonconformities.report_queries import car_form, clause_label
 from qms.nonconformities.ui.register import STATUS_ICON
+from qms.reports.sections import day
 from qms.trace.queries import file_content
 
 PENDING = "nc.pending_open"  # the id to open after recording a new one
-
-
-def day_text(value: date | None) -> str:
-    return vn_short_date(value) if value else ""
 
 
 def header(nc: NcDetail) -> None:
@@ -34,13 +30,13 @@ def header(nc: NcDetail) -> None:
         st.warning(t("nc.recurrence", number=nc.recurrence_of))
     if nc.status == "cancelled":
         st.info(t("nc.cancelled_note", reason=nc.cancel_reason, by=nc.cancelled_by,
-                  date=day_text(nc.cancelled_on)))
+                  date=day(nc.cancelled_on)))
 
 
 def facts(nc: NcDetail) -> None:
     rows = [
-        (t("nc.field.found_on"), day_text(nc.found_on)), (t("nc.field.recorded_on"),
-                                                      day_text(nc.recorded_on)),
+        (t("nc.field.found_on"), day(nc.found_on)), (t("nc.field.recorded_on"),
+                                                      day(nc.recorded_on)),
         (t("field.nc.source"), t(f"nc.source.{nc.source}")),
         (t("nc.field.grade"), t(f"nc.grade.{nc.grade}")),
         (t("nc.field.unit"), nc.unit), (t("field.nc.procedure"), nc.document or
@@ -77,10 +73,10 @@ def actions(nc: NcDetail) -> None:
         return
     st.dataframe(pd.DataFrame([{
         t("nc.col.round"): a.round, t("field.nc.action"): a.description,
-        t("nc.field.action_owner"): a.owner, t("nc.col.due"): day_text(a.due_date),
+        t("nc.field.action_owner"): a.owner, t("nc.col.due"): day(a.due_date),
         t("nc.col.status"): t(f"field.nc.action_status.{a.status}")
         + (f" — {t('nc.overdue')}" if a.overdue else ""),
-        t("field.nc.done_note"): a.done_note, t("nc.col.done_on"): day_text(a.done_on),
+        t("field.nc.done_note"): a.done_note, t("nc.col.done_on"): day(a.done_on),
     } for a in nc.actions]), hide_index=True, key="nc.detail.actions")
 
 
@@ -89,7 +85,7 @@ def checks(nc: NcDetail) -> None:
         return
     st.markdown(f"**{t('nc.checks.title')}**")
     st.dataframe(pd.DataFrame([{
-        t("nc.col.round"): v.round, t("nc.col.checked_on"): day_text(v.verified_on),
+        t("nc.col.round"): v.round, t("nc.col.checked_on"): day(v.verified_on),
         t("nc.col.checked_by"): v.verifier,
         t("nc.col.result"): t("nc.effective") if v.effective else t("nc.not_effective"),
         t("field.nc.verification_note"): v.note,

@@ -16,10 +16,10 @@ from qms.nonconformities.detail_queries import ActionView, NcDetail
 from qms.nonconformities.recording import AnalysisInput, analyse_nonconformity
 from qms.nonconformities.records import verify_wait_days
 from qms.nonconformities.rules import WORKFLOW, NcStep
-from qms.nonconformities.ui.detail import day_text
 from qms.nonconformities.ui.new import UPLOAD_TYPES, similar_list
 from qms.nonconformities.vocabulary_rules import MAX_WHYS, CauseCategory
-from qms.ui.widgets import run_action
+from qms.reports.sections import day
+from qms.ui.widgets import reason_form, run_action
 
 
 def _may(actor: Actor, action: str, nc: NcDetail) -> bool:
@@ -111,7 +111,7 @@ def reschedule_form(actor: Actor, nc: NcDetail) -> None:
     with st.expander(t("nc.action.reschedule.title")), st.form("nc.reschedule"):
         action = st.selectbox(t("field.nc.action"), actions, key="nc.reschedule.action",
                               format_func=lambda a: f"{a.ordinal}. {a.description[:100]} "
-                                                    f"({a.owner}, {day_text(a.due_date)})")
+                                                    f"({a.owner}, {day(a.due_date)})")
         cols = st.columns(2)
         owner = cols[0].selectbox(t("nc.field.action_owner"), [None, *people],
                                   index=[None, *people].index(action.owner_id)
@@ -142,7 +142,7 @@ def report_form(actor: Actor, nc: NcDetail, today: date) -> None:
         st.markdown(f"**{t('nc.report.title')}**")
         action = st.selectbox(t("field.nc.action"), actions, key="nc.report.action",
                               format_func=lambda a: f"{a.ordinal}. {a.description[:100]} "
-                                                    f"({a.owner}, {day_text(a.due_date)})")
+                                                    f"({a.owner}, {day(a.due_date)})")
         statuses = [s.value for s in ActionStatus]
         cols = st.columns(2)
         status = cols[0].selectbox(t("nc.col.status"), statuses, index=2,
@@ -174,7 +174,7 @@ def _check_and_close(actor: Actor, nc: NcDetail, today: date) -> None:
         return
     earliest = nc.earliest_verification(verify_wait_days())
     if earliest is not None and earliest > today:
-        st.info(t("nc.verify.not_yet", date=day_text(earliest)))
+        st.info(t("nc.verify.not_yet", date=day(earliest)))
     with st.form("nc.verify"):
         st.markdown(f"**{t('nc.verify.title')}**")
         effective = st.radio(t("nc.col.result"), [True, False], horizontal=True,
@@ -188,8 +188,6 @@ def _check_and_close(actor: Actor, nc: NcDetail, today: date) -> None:
 
 
 def cancel_form(actor: Actor, nc: NcDetail) -> None:
-    with st.expander(t("nc.cancel.title")), st.form("nc.cancel"):
-        reason = st.text_input(t("field.reason"), key="nc.cancel.reason")
-        if st.form_submit_button(t("nc.cancel.button")):
-            run_action(lambda: ca.cancel_nonconformity(actor, nc.id, reason, nc.version),
-                       t("nc.cancel.done"))
+    reason_form("nc.cancel", t("nc.cancel.title"), t("nc.cancel.button"),
+                lambda reason: ca.cancel_nonconformity(actor, nc.id, reason, nc.version),
+                t("nc.cancel.done"))
