@@ -13,11 +13,11 @@ from qms.audits import programme as audits
 from qms.audits.answers import AnswerInput
 from qms.audits.programme import AuditInput
 from qms.audits.queries import checklist, findings, get_audit
-from qms.auth.models import Unit, User
+from qms.auth.models import Unit
+from qms.auth.sessions import actors_of
 from qms.core.actor import Actor
 from qms.core.errors import PermissionDenied
 from qms.core.feature import DemoContext
-from qms.core.roles import parse_roles
 from qms.db.uow import read_session
 from qms.plan.models import PlanTask
 
@@ -38,13 +38,6 @@ class DemoAudits:
     completed_id: int
     planned_id: int
     nonconformity_id: int | None
-
-
-def _people(org_id: int) -> dict[str, Actor]:
-    with read_session() as s:
-        users = s.scalars(select(User).where(User.organization_id == org_id)).all()
-        return {u.username: Actor(u.id, u.username, u.full_name, org_id,
-                                  parse_roles(u.roles), u.unit_id) for u in users}
 
 
 def _ids(org_id: int, model: type, column: str, values: tuple[str, ...]) -> tuple[int, ...]:
@@ -92,7 +85,7 @@ def _plan(org_id: int, programme_id: int, data: AuditInput, people: dict[str, Ac
 def load_demo_audits(demo: DemoContext) -> DemoAudits:
     """Add the demo programme (call once, after the demo organisation and plan are loaded)."""
     org_id = demo.org_id
-    system, people = Actor.system(org_id, "demo"), _people(org_id)
+    system, people = Actor.system(org_id, "demo"), actors_of(org_id)
     programme_id = audits.create_programme(system, YEAR, (
         "Đánh giá việc duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại các "
         "bộ phận; ưu tiên lĩnh vực hộ tịch và Bộ phận Một cửa."))

@@ -12,8 +12,7 @@ from qms.audits.models import Audit, Finding
 from qms.core.i18n import t
 from qms.db.sql import count_if
 from qms.db.uow import read_session
-from qms.plan.sections import window_text
-from qms.reports.sections import Section, day
+from qms.reports.sections import Section, day, window_text
 
 VI = "vi"
 NC_RESULTS = ("major", "minor")

@@ -35,7 +35,7 @@ from qms.core.actor import Actor
 from qms.core.config import settings
 from qms.core.errors import AuthenticationFailed, Conflict, ValidationFailed
 from qms.core.roles import Role
-from qms.db.uow import UnitOfWork, unit_of_work
+from qms.db.uow import UnitOfWork, read_session, unit_of_work
 from qms.trail.record import record_change
 
 CLAIM_TTL = timedelta(seconds=120)
@@ -60,6 +60,14 @@ def actor_for(user: User, session_id: int | None = None) -> Actor:
         organization_id=user.organization_id, roles=frozenset(Role(r) for r in user.roles),
         unit_id=user.unit_id, language=user.language, session_id=session_id,
     )
+
+
+def actors_of(org_id: int) -> dict[str, Actor]:
+    """Every person of the organisation as an actor, by username: the demo loaders act as
+    the people of the demo organisation."""
+    with read_session() as s:
+        users = s.scalars(select(User).where(User.organization_id == org_id)).all()
+        return {u.username: actor_for(u) for u in users}
 
 
 def _session_policy() -> SessionPolicy:

@@ -11,8 +11,7 @@ from sqlalchemy import and_, or_, select
 from qms.core.clock import VN_TZ
 from qms.db.uow import read_session
 from qms.documents.models import Document, DocumentRevision
-from qms.plan.sections import window_text
-from qms.reports.sections import Section, day
+from qms.reports.sections import Section, day, window_text
 
 
 def _local_bounds(start: date, end: date) -> tuple[datetime, datetime]:

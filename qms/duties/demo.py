@@ -6,13 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
-
-from qms.auth.models import User
-from qms.auth.sessions import actor_for
-from qms.core.actor import Actor
+from qms.auth.sessions import actors_of
 from qms.core.feature import DemoContext
-from qms.db.uow import read_session
 from qms.duties.queries import DutyRow, board, periods
 from qms.duties.reporting import accept_report, add_report_evidence, return_report, submit_report
 from qms.trace.evidence import EvidenceInput
@@ -45,12 +40,6 @@ RETURN_COMMENT = ("Báo cáo chưa có số liệu chi thường xuyên tháng 3
                   "Chủ tịch UBND xã; đề nghị bổ sung và nộp lại.")
 
 
-def _people(org_id: int) -> dict[str, Actor]:
-    with read_session() as s:
-        users = s.scalars(select(User).where(User.organization_id == org_id)).all()
-        return {u.username: actor_for(u) for u in users}
-
-
 def _row(org_id: int, period_id: int, code: str) -> DutyRow | None:
     return next((r for r in board(org_id, period_id, date(2023, 1, 1)) if r.code == code), None)
 
@@ -60,7 +49,7 @@ def load_demo_duties(demo: DemoContext) -> int:
     org_id = demo.org_id
     options, _ = periods(org_id, date(2023, 1, 1))
     by_ordinal = {i: p.id for i, p in enumerate(options, start=1)}
-    people, done = _people(org_id), 0
+    people, done = actors_of(org_id), 0
     iso = people.get("hangnt")
     for ordinal, code, who, outcome, (title, number, day), decided in REPORTS:
         row = _row(org_id, by_ordinal.get(ordinal, 0), code)

@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from qms.auth.models import Unit, User
-from qms.auth.sessions import actor_for
+from qms.auth.models import Unit
+from qms.auth.sessions import actors_of
 from qms.core.actor import Actor
 from qms.core.feature import DemoContext
 from qms.db.uow import read_session
@@ -19,12 +19,6 @@ from qms.nonconformities.recording import raise_nonconformity as raise_nc
 from qms.plan.queries import task_table
 
 TUPHAP = "Tư pháp - Hộ tịch"
-
-
-def _people(org_id: int) -> dict[str, Actor]:
-    with read_session() as s:
-        users = s.scalars(select(User).where(User.organization_id == org_id)).all()
-        return {u.username: actor_for(u) for u in users}
 
 
 def _unit(org_id: int, name: str) -> int | None:
@@ -97,7 +91,7 @@ def _raised_from_task(org_id: int, p: dict[str, Actor], task_id: int | None) -> 
 def load_demo_nonconformities(demo: DemoContext) -> None:
     """Add the demo's nonconformities to the demo organisation, one raised from its plan."""
     org_id = demo.org_id
-    people = _people(org_id)
+    people = actors_of(org_id)
     tasks = task_table(org_id, demo.plan, date(2023, 1, 1))
     codes = {row.code: int(row.id) for row in tasks.itertuples()}
     _closed(org_id, people)

@@ -15,8 +15,7 @@ from qms.db.sql import count_if
 from qms.db.uow import read_session
 from qms.nonconformities.models import CorrectiveAction, Nonconformity
 from qms.nonconformities.rules import NcStatus
-from qms.plan.sections import window_text
-from qms.reports.sections import Section, day
+from qms.reports.sections import Section, day, window_text
 
 VI = "vi"
 

@@ -14,27 +14,13 @@ from datetime import date
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from qms.core.vn_dates import vn_short_date
 from qms.db.sql import count_if
 from qms.db.uow import read_session
 from qms.onestop.models import OneStopFigures
 from qms.onestop.rules import Figures
 from qms.plan.models import Plan, PlanArea, PlanTarget, PlanTask, ReportingPeriod, TargetMeasurement
 from qms.plan.rules import TaskStatus, target_met
-from qms.reports.sections import Section
-
-
-def number(value: float | None, digits: int = 1) -> str:
-    """A figure as Vietnamese documents print it: decimal comma, no trailing zeros."""
-    if value is None:
-        return ""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
-    return text.replace(".", ",")
-
-
-def window_text(start: date, end: date) -> str:
-    """``từ ngày 10/12/2022 đến ngày 09/3/2023`` as the summaries print it."""
-    return f"từ ngày {vn_short_date(start)} đến ngày {vn_short_date(end)}"
+from qms.reports.sections import Section, number, window_text
 
 
 def current_plan_id(s: Session, org_id: int, end: date) -> int | None:

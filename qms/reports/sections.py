@@ -18,6 +18,19 @@ from datetime import date
 from qms.core.vn_dates import vn_short_date
 
 
+def number(value: float | None, digits: int = 1) -> str:
+    """A figure as Vietnamese documents print it: decimal comma, no trailing zeros."""
+    if value is None:
+        return ""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+    return text.replace(".", ",")
+
+
+def window_text(start: date, end: date) -> str:
+    """``từ ngày 10/12/2022 đến ngày 09/3/2023`` as the summaries print it."""
+    return f"từ ngày {vn_short_date(start)} đến ngày {vn_short_date(end)}"
+
+
 @dataclass(frozen=True)
 class Section:
     """One block of a report: a heading, a one-paragraph summary and an optional table.

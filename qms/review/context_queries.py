@@ -15,8 +15,7 @@ from qms.core.roles import Role
 from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.plan.models import Plan
-from qms.plan.sections import window_text
-from qms.reports.sections import Section, in_window
+from qms.reports.sections import Section, in_window, window_text
 from qms.trail.models import AuditLog
 
 

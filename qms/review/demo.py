@@ -7,14 +7,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
-from qms.auth.models import User
-from qms.auth.sessions import actor_for
+from qms.auth.sessions import actors_of
 from qms.core.actor import Actor
 from qms.core.clock import today
 from qms.core.feature import DemoContext
-from qms.db.uow import read_session
 from qms.plan.queries import periods_of
 from qms.review import recording as mr
 from qms.review.period_reports import NarrativeInput, save_narratives
@@ -44,12 +40,6 @@ PARTICIPANTS = (
 CONCLUSION = ("Hệ thống quản lý chất lượng của UBND xã phù hợp, được duy trì và có hiệu lực; "
               "cần khắc phục dứt điểm tình trạng hồ sơ trễ hạn và cập nhật tài liệu theo quy "
               "định mới.")
-
-
-def _people(org_id: int) -> dict[str, Actor]:
-    with read_session() as s:
-        users = s.scalars(select(User).where(User.organization_id == org_id)).all()
-        return {u.username: actor_for(u) for u in users}
 
 
 def _review(org_id: int, p: dict[str, Actor]) -> None:
@@ -91,7 +81,7 @@ def _version(org_id: int, review_id: int) -> int:
 def load_demo_review(demo: DemoContext) -> None:
     """Add the demo's report narratives (first period) and the 2023 management review."""
     org_id, plan_id = demo.org_id, demo.plan
-    people = _people(org_id)
+    people = actors_of(org_id)
     periods = periods_of(plan_id)
     if periods:
         save_narratives(people["hangnt"], periods[0].id, Q1_NARRATIVES, 0)

@@ -10,8 +10,7 @@ from qms.auth.models import User
 from qms.core.actions import action_overdue
 from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
-from qms.plan.sections import window_text
-from qms.reports.sections import Section
+from qms.reports.sections import Section, window_text
 from qms.review.models import ManagementReview, ReviewAction
 from qms.review.rules import ReviewActionStatus
 

@@ -8,8 +8,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from qms.auth.models import Unit, User
-from qms.auth.sessions import actor_for
+from qms.auth.models import Unit
+from qms.auth.sessions import actors_of
 from qms.core.actor import Actor
 from qms.core.feature import DemoContext
 from qms.db.uow import read_session
@@ -57,10 +57,9 @@ FEEDBACK = (
 
 def _people(org_id: int) -> tuple[dict[str, Actor], dict[str, int]]:
     with read_session() as s:
-        users = s.scalars(select(User).where(User.organization_id == org_id)).all()
         units = {name: ident for name, ident in s.execute(
             select(Unit.name, Unit.id).where(Unit.organization_id == org_id))}
-        return {u.username: actor_for(u) for u in users}, units
+    return actors_of(org_id), units
 
 
 def load_demo_voice(demo: DemoContext) -> int:

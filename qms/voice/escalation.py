@@ -23,7 +23,7 @@ from qms.nonconformities.models import Nonconformity
 from qms.nonconformities.recording import NcInput, insert_nonconformity
 from qms.nonconformities.vocabulary_rules import NcGrade, NcSource
 from qms.plan.models import ReportingPeriod
-from qms.plan.sections import number
+from qms.reports.sections import number
 from qms.trace.models import TraceLink
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey

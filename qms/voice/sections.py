@@ -15,8 +15,7 @@ from qms.core.i18n import t
 from qms.core.vn_dates import vn_short_date
 from qms.db.uow import read_session
 from qms.plan.models import ReportingPeriod
-from qms.plan.sections import number, window_text
-from qms.reports.sections import Section, in_window
+from qms.reports.sections import Section, in_window, number, window_text
 from qms.voice import rules
 from qms.voice.models import CitizenFeedback, SatisfactionCriterion, SatisfactionSurvey
 

@@ -11,7 +11,7 @@ import streamlit as st
 from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.i18n import t
-from qms.plan.sections import number
+from qms.reports.sections import number
 from qms.ui.deep_link import preset
 from qms.ui.widgets import run_action
 from qms.voice import rules
