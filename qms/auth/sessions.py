@@ -77,15 +77,19 @@ def _session_policy() -> SessionPolicy:
 
 
 def _admin_exists(session: Session) -> bool:
+    """An administrator account with a password exists, in use or disabled: once there is
+    one, the first-start form never comes back (disabling an administrator must not reopen
+    it to any visitor); a locked-out installation is recovered from the command line."""
     query = select(
         exists().where(UserRole.user_id == User.id, UserRole.role == Role.ADMIN.value,
-                       User.is_active.is_(True), User.password_hash.is_not(None))
+                       User.password_hash.is_not(None))
     )
     return bool(session.scalar(query))
 
 
 def needs_first_admin() -> bool:
-    """True while no active administrator with a password exists (first start)."""
+    """True until an administrator with a password has been created (first start; the demo's
+    people have no passwords)."""
     with unit_of_work() as uow:
         return not _admin_exists(uow.session)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from qms.auth.models import Unit, User, UserRole
@@ -142,6 +142,8 @@ def set_active(actor: Actor, user_id: int, active: bool, reason: str = "") -> No
         user = _user_in_org(uow.session, actor, user_id)
         if not active and user.id == actor.user_id:
             raise ValidationFailed("user.cannot_disable_self")
+        if not active and user.is_active and _last_admin(uow.session, user):
+            raise ValidationFailed("user.cannot_disable_last_admin")
         before = user.is_active
         user.is_active = active
         if not active:
@@ -150,6 +152,17 @@ def set_active(actor: Actor, user_id: int, active: bool, reason: str = "") -> No
                      user.id, before={"is_active": before}, after={"is_active": active},
                      reason=reason)
         uow.commit()
+
+
+def _last_admin(session: Session, user: User) -> bool:
+    """``user`` is the organisation's only active administrator who can sign in."""
+    if Role.ADMIN.value not in user.roles or user.password_hash is None:
+        return False
+    others = session.scalar(select(func.count(User.id)).where(
+        User.organization_id == user.organization_id, User.id != user.id,
+        User.is_active.is_(True), User.password_hash.is_not(None),
+        User.id.in_(select(UserRole.user_id).where(UserRole.role == Role.ADMIN.value))))
+    return not others
 
 
 def unlock(actor: Actor, user_id: int) -> None:

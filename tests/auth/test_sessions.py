@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from qms.auth import sessions as auth
 from qms.auth import users
+from qms.auth.models import User
 from qms.auth.session_models import AuthSession
 from qms.auth.users import UserInput
 from qms.core.actor import Actor
@@ -186,3 +187,31 @@ def test_users_change_their_own_password_only_with_the_current_one(db):
         auth.change_own_password(actor, "sai-mat-khau-1", "mat-khau-moi-2023")
     auth.change_own_password(actor, PASSWORD, "mat-khau-moi-2023")
     assert signed_in("lanpt", "mat-khau-moi-2023").username == "lanpt"
+
+
+def test_disabling_an_administrator_never_reopens_the_first_start_form(db):
+    """Issue 22: the first-start form once reappeared after the last administrator was
+    disabled, and any visitor could make themselves administrator of the existing commune."""
+    admin_id = auth.create_first_admin(org_input(), UserInput("quantri", "Quản Trị Viên"),
+                                       PASSWORD)
+    with unit_of_work() as uow:  # however it came about (a restore, an old release)
+        uow.session.get(User, admin_id).is_active = False
+        uow.commit()
+    assert not auth.needs_first_admin()
+    with pytest.raises(Conflict):
+        auth.create_first_admin(None, UserInput("kexau", "Kẻ Xấu"), "mat-khau-khac-10")
+
+
+def test_the_last_active_administrator_cannot_be_disabled(db):
+    auth.create_first_admin(org_input(), UserInput("quantri", "Quản Trị Viên"), PASSWORD)
+    admin = signed_in("quantri")
+    org_id = admin.organization_id
+    with pytest.raises(ValidationFailed) as err:  # from the command line too
+        users.set_active(Actor.system(org_id), admin.user_id, False, "thử")
+    assert err.value.key == "user.cannot_disable_last_admin"
+    assert "quản trị viên duy nhất" in err.value.message()
+    second = users.create_user(admin, UserInput("quantri2", "Quản Trị Hai", roles=frozenset(
+        {Role.ADMIN})), "mat-khau-quan-tri-2")
+    users.set_active(Actor.system(org_id), admin.user_id, False, "chuyển công tác")  # now fine
+    with pytest.raises(ValidationFailed):
+        users.set_active(Actor.system(org_id), second, False, "thử")
