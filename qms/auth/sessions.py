@@ -28,7 +28,7 @@ from qms.auth.rules import (
     minutes_left,
 )
 from qms.auth.session_models import AuthSession
-from qms.auth.users import UserInput, insert_user
+from qms.auth.users import UserInput, insert_user, revoke_sessions
 from qms.core import clock
 from qms.core import validation as v
 from qms.core.actor import Actor
@@ -239,12 +239,20 @@ def sign_out(actor: Actor) -> None:
 def change_own_password(actor: Actor, current: str, new: str) -> None:
     """Any user changes their own password after re-entering the current one."""
     actor.require("account.change_password")
+    with read_session() as s:
+        user = s.get(User, actor.user_id)
+        seen = user.password_hash if user is not None else None
+    # Both hashes are slow on purpose: they are made outside the write transaction.
+    if seen is None or not verify_password(seen, current):
+        raise ValidationFailed("auth.current_password_wrong")
+    check_password_policy(new, actor.username)
+    hashed = hash_password(new)
     with unit_of_work() as uow:
         user = uow.session.get(User, actor.user_id)
-        if user is None or not verify_password(user.password_hash, current):
+        if user is None or user.password_hash != seen:  # changed meanwhile elsewhere
             raise ValidationFailed("auth.current_password_wrong")
-        check_password_policy(new, user.username)
-        user.password_hash = hash_password(new)
+        user.password_hash = hashed
+        revoke_sessions(uow.session, user.id, "password_changed", keep=actor.session_id)
         record_change(uow.session, actor, "account.change_password", "user", user.id,
                      before={"password": 0}, after={"password": 1})
         uow.commit()

@@ -18,7 +18,7 @@ from qms.core.actor import Actor
 from qms.core.errors import ValidationFailed
 from qms.core.i18n import LANGUAGES
 from qms.core.roles import Role, parse_roles
-from qms.db.uow import owned, unit_of_work
+from qms.db.uow import owned, read_session, unit_of_work
 from qms.trail.record import record_change
 from qms.trail.stale import check_version
 
@@ -122,13 +122,18 @@ def update_user(actor: Actor, user_id: int, data: UserInput, expected_version: i
 
 
 def set_password(actor: Actor, user_id: int, password: str) -> None:
-    """An administrator sets (or resets) a password; it also lifts a lockout."""
+    """An administrator sets (or resets) a password; it also lifts a lockout and ends every
+    session of the account (whoever held the old password is signed out). The hash is made
+    before the write transaction opens, so no writer waits on it."""
     actor.require("user.set_password")
+    with read_session() as s:
+        check_password_policy(password, _user_in_org(s, actor, user_id).username)
+    hashed = hash_password(password)
     with unit_of_work() as uow:
         user = _user_in_org(uow.session, actor, user_id)
-        check_password_policy(password, user.username)
-        user.password_hash = hash_password(password)
+        user.password_hash = hashed
         user.failed_logins, user.locked_until = 0, None
+        revoke_sessions(uow.session, user.id, "password_reset")
         record_change(uow.session, actor, "user.set_password", "user", user.id,
                      before={"password": 0}, after={"password": 1})
         uow.commit()
@@ -179,10 +184,12 @@ def unlock(actor: Actor, user_id: int) -> None:
         uow.commit()
 
 
-def revoke_sessions(session: Session, user_id: int, reason: str) -> None:
-    """End every live session of ``user_id`` (their cookies stop working at once)."""
-    session.execute(
-        update(AuthSession)
-        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
-        .values(revoked_at=clock.now(), revoke_reason=reason)
-    )
+def revoke_sessions(session: Session, user_id: int, reason: str,
+                    keep: int | None = None) -> None:
+    """End every live session of ``user_id`` but ``keep`` (their cookies stop working at
+    once)."""
+    query = update(AuthSession).where(AuthSession.user_id == user_id,
+                                      AuthSession.revoked_at.is_(None))
+    if keep is not None:
+        query = query.where(AuthSession.id != keep)
+    session.execute(query.values(revoked_at=clock.now(), revoke_reason=reason))

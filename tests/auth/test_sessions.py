@@ -215,3 +215,22 @@ def test_the_last_active_administrator_cannot_be_disabled(db):
     users.set_active(Actor.system(org_id), admin.user_id, False, "chuyển công tác")  # now fine
     with pytest.raises(ValidationFailed):
         users.set_active(Actor.system(org_id), second, False, "thử")
+
+
+def test_a_password_change_ends_the_users_other_sessions_but_not_this_one(db):
+    make_user(make_org(), "lanpt", Role.VIEWER)
+    here, there = auth.sign_in("lanpt", PASSWORD), auth.sign_in("lanpt", PASSWORD)
+    here_token, there_token = (auth.claim_session(r.claim_nonce) for r in (here, there))
+    auth.change_own_password(here.actor, PASSWORD, "mat-khau-moi-2023")
+    assert auth.resume(token=here_token) is not None
+    assert auth.resume(token=there_token) is None  # the other device is signed out
+
+
+def test_an_administrators_reset_ends_every_session_of_the_account(db):
+    org_id = make_org()
+    make_user(org_id, "quantri", Role.ADMIN)
+    lan = make_user(org_id, "lanpt", Role.VIEWER)
+    token = auth.claim_session(auth.sign_in("lanpt", PASSWORD).claim_nonce)
+    users.set_password(signed_in("quantri"), lan, "mat-khau-dat-lai-1")
+    assert auth.resume(token=token) is None
+    assert signed_in("lanpt", "mat-khau-dat-lai-1").username == "lanpt"
