@@ -31,14 +31,17 @@ audit = queries.get_audit(org_id, audit_id)
 if audit is None:
     st.stop()
 view.header(audit)
-if plan_view.may_edit_plan(actor, audit):
-    plan_view.edit_plan_form(actor, audit, scope_choices(org_id))
+edit_plan, edit_checklist = (plan_view.may_edit_plan(actor, audit),
+                             view.may(actor, "audit.edit_checklist", audit))
+choices = scope_choices(org_id) if edit_plan or edit_checklist else None
+if edit_plan and choices is not None:
+    plan_view.edit_plan_form(actor, audit, choices)
 items = queries.checklist(org_id, audit.id)
 tabs = st.tabs([t("audit.tab.checklist"), t("audit.tab.findings"), t("audit.tab.scores"),
                 t("audit.tab.conclusion")])
 with tabs[0]:
-    if view.may(actor, "audit.edit_checklist", audit):
-        checklist_view.editor(actor, audit, items, scope_choices(org_id).people)
+    if edit_checklist and choices is not None:
+        checklist_view.editor(actor, audit, items, choices.people)
     if items:
         checklist_view.table(items)
 with tabs[1]:
