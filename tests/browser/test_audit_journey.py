@@ -70,6 +70,7 @@ def test_a_tablet_auditor_answers_with_a_photo_raises_an_nc_and_downloads_the_re
     first.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(photo))
     _saved(org_id, audit_id, mine[0], lambda i: len(i.files) == 1)
     first.get_by_text("Tệp đính kèm: so-cong-van.png").wait_for()
+    w.idle(page)  # the upload's run re-draws the cards: a tap before it ends can be lost
     second.get_by_text("Không phù hợp nhẹ", exact=True).click()
     _saved(org_id, audit_id, mine[1], lambda i: i.result == "minor")
     w.idle(page)
