@@ -33,27 +33,36 @@ def _person(label: str, people: list[UserView], key: str, default: int | None = 
                         format_func=lambda i: names.get(i, "—") if i else "—")
 
 
+def _meeting_fields(k: str, people: list[UserView], shown: mr.ReviewForm,
+                    chair: str = "", secretary: str = "") -> mr.ReviewForm:
+    """The meeting's widgets, keyed ``<k>.title`` …, showing ``shown``; returns what they hold
+    now (call inside a form). ``chair``/``secretary`` name a person no longer offered."""
+    title = st.text_input(t("field.review.title"), shown.title, key=f"{k}.title")
+    cols = st.columns(3)
+    meeting = cols[0].date_input(t("field.review.meeting_date"), shown.meeting_date, format=DMY,
+                                 key=f"{k}.meeting_date")
+    start = cols[1].date_input(t("field.review.window_start"), shown.window_start, format=DMY,
+                               key=f"{k}.window_start")
+    end = cols[2].date_input(t("field.review.window_end"), shown.window_end, format=DMY,
+                             key=f"{k}.window_end")
+    place = st.text_input(t("field.review.place"), shown.place, key=f"{k}.place")
+    chair_id = _person(t("field.review.chair"), people, f"{k}.chair", shown.chair_id, chair)
+    secretary_id = _person(t("field.review.secretary"), people, f"{k}.secretary",
+                           shown.secretary_id, secretary)
+    participants = st.text_area(t("field.review.participants"), "\n".join(shown.participants),
+                                key=f"{k}.participants", help=t("review.participants_help"))
+    return mr.ReviewForm(title, meeting, start, end, place, chair_id, secretary_id,
+                         tuple(participants.splitlines()))
+
+
 def create_form(actor: Actor, people: list[UserView], today: date) -> None:
     """A new review meeting, as a draft."""
     if not actor.can("review.prepare"):
         return
     with st.expander(t("review.new")), st.form("review.new"):
-        title = st.text_input(t("field.review.title"), key="review.new.title")
-        cols = st.columns(3)
-        meeting = cols[0].date_input(t("field.review.meeting_date"), today, format=DMY,
-                                     key="review.new.meeting_date")
-        start = cols[1].date_input(t("field.review.window_start"), today - timedelta(days=365),
-                                   format=DMY, key="review.new.window_start")
-        end = cols[2].date_input(t("field.review.window_end"), today, format=DMY,
-                                 key="review.new.window_end")
-        place = st.text_input(t("field.review.place"), key="review.new.place")
-        chair = _person(t("field.review.chair"), people, "review.new.chair")
-        secretary = _person(t("field.review.secretary"), people, "review.new.secretary")
-        participants = st.text_area(t("field.review.participants"), key="review.new.participants",
-                                    help=t("review.participants_help"))
+        blank = mr.ReviewForm("", today, today - timedelta(days=365), today)
+        form = _meeting_fields("review.new", people, blank)
         if st.form_submit_button(t("review.new.submit"), type="primary"):
-            form = mr.ReviewForm(title, meeting, start, end, place, chair, secretary,
-                                 tuple(participants.splitlines()))
             run_action(lambda: mr.create_review(actor, form), t("review.new.done"))
 
 
@@ -65,23 +74,10 @@ def edit_form(actor: Actor, r: ReviewDetail, people: list[UserView]) -> None:
     seen = seen_version(seen_key, r.version)
     k = f"review.edit.{r.id}.{seen}"
     with st.expander(t("review.edit")), st.form(k):
-        title = st.text_input(t("field.review.title"), r.title, key=f"{k}.title")
-        cols = st.columns(3)
-        meeting = cols[0].date_input(t("field.review.meeting_date"), r.meeting_date, format=DMY,
-                                     key=f"{k}.meeting_date")
-        start = cols[1].date_input(t("field.review.window_start"), r.window_start, format=DMY,
-                                   key=f"{k}.window_start")
-        end = cols[2].date_input(t("field.review.window_end"), r.window_end, format=DMY,
-                                 key=f"{k}.window_end")
-        place = st.text_input(t("field.review.place"), r.place, key=f"{k}.place")
-        chair = _person(t("field.review.chair"), people, f"{k}.chair", r.chair_id, r.chair)
-        secretary = _person(t("field.review.secretary"), people, f"{k}.secretary",
-                            r.secretary_id, r.secretary)
-        participants = st.text_area(t("field.review.participants"), "\n".join(r.participants),
-                                    key=f"{k}.participants", help=t("review.participants_help"))
+        stored = mr.ReviewForm(r.title, r.meeting_date, r.window_start, r.window_end, r.place,
+                               r.chair_id, r.secretary_id, tuple(r.participants))
+        form = _meeting_fields(k, people, stored, r.chair, r.secretary)
         if st.form_submit_button(t("review.edit.submit"), type="primary"):
-            form = mr.ReviewForm(title, meeting, start, end, place, chair, secretary,
-                                 tuple(participants.splitlines()))
             forget_version(seen_key)
             run_action(lambda: mr.update_review(actor, r.id, form, seen), t("review.edit.done"))
 
